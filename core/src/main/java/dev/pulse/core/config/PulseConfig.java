@@ -1,0 +1,56 @@
+package dev.pulse.core.config;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The settings every function shares, read once from the environment by a composition root.
+ *
+ * <p>Endpoint overrides are present only on the local platform; in AWS the SDK's defaults apply.
+ */
+public record PulseConfig(
+        Profile profile,
+        Region region,
+        Optional<URI> kinesisEndpoint,
+        Optional<URI> dynamoDbEndpoint,
+        Optional<URI> sqsEndpoint,
+        Env env) {
+
+    public static final String PROFILE = "PULSE_PROFILE";
+    public static final String REGION = "AWS_REGION";
+    public static final String KINESIS_ENDPOINT = "PULSE_KINESIS_ENDPOINT";
+    public static final String DYNAMODB_ENDPOINT = "PULSE_DYNAMODB_ENDPOINT";
+    public static final String SQS_ENDPOINT = "PULSE_SQS_ENDPOINT";
+
+    public static PulseConfig fromEnv(Map<String, String> variables) {
+        Env env = Env.of(variables);
+        return new PulseConfig(
+                Profile.from(env),
+                Region.of(env.required(REGION)),
+                env.optionalUri(KINESIS_ENDPOINT),
+                env.optionalUri(DYNAMODB_ENDPOINT),
+                env.optionalUri(SQS_ENDPOINT),
+                env);
+    }
+
+    public boolean local() {
+        return profile == Profile.LOCAL;
+    }
+
+    /** OpenSearch settings, read on demand so that functions without a search dependency need none of them. */
+    public OpenSearchSettings openSearch() {
+        return OpenSearchSettings.from(env, profile, region);
+    }
+
+    /** Redis settings, read on demand for the same reason. */
+    public RedisSettings redis() {
+        return RedisSettings.from(env);
+    }
+
+    /** A function-specific variable that must be present. */
+    public String required(String name) {
+        return env.required(name);
+    }
+}

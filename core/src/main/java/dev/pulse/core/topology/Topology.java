@@ -1,0 +1,108 @@
+package dev.pulse.core.topology;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one description of Pulse's system: what exists and what is wired to what. The CDK app and the local runtime
+ * both read it, so the deployed and the local platform cannot drift apart.
+ */
+public record Topology(
+        List<StreamSpec> streams,
+        List<TableSpec> tables,
+        List<QueueSpec> queues,
+        List<AliasSpec> aliases,
+        List<IndexTemplateSpec> indexTemplates,
+        List<FunctionSpec> functions,
+        List<RouteSpec> routes,
+        List<ScheduleSpec> schedules,
+        List<StreamMappingSpec> streamMappings) {
+
+    public Topology {
+        streams = List.copyOf(streams);
+        tables = List.copyOf(tables);
+        queues = List.copyOf(queues);
+        aliases = List.copyOf(aliases);
+        indexTemplates = List.copyOf(indexTemplates);
+        functions = List.copyOf(functions);
+        routes = List.copyOf(routes);
+        schedules = List.copyOf(schedules);
+        streamMappings = List.copyOf(streamMappings);
+        validate(streams, tables, queues, aliases, indexTemplates, functions, routes, schedules, streamMappings);
+    }
+
+    public Optional<FunctionSpec> function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public FunctionSpec requireFunction(String name) {
+        return function(name).orElseThrow(() -> new IllegalArgumentException("no function named " + name));
+    }
+
+    /** Every reference names something declared, and no name is declared twice. */
+    private static void validate(
+            List<StreamSpec> streams,
+            List<TableSpec> tables,
+            List<QueueSpec> queues,
+            List<AliasSpec> aliases,
+            List<IndexTemplateSpec> indexTemplates,
+            List<FunctionSpec> functions,
+            List<RouteSpec> routes,
+            List<ScheduleSpec> schedules,
+            List<StreamMappingSpec> streamMappings) {
+        Set<String> streamNames =
+                unique("stream", streams.stream().map(StreamSpec::name).toList());
+        Set<String> tableNames =
+                unique("table", tables.stream().map(TableSpec::name).toList());
+        Set<String> queueNames =
+                unique("queue", queues.stream().map(QueueSpec::name).toList());
+        Set<String> searchNames = unique(
+                "search",
+                java.util.stream.Stream.concat(
+                                aliases.stream().map(AliasSpec::alias),
+                                indexTemplates.stream().map(IndexTemplateSpec::name))
+                        .toList());
+        Set<String> functionNames =
+                unique("function", functions.stream().map(FunctionSpec::name).toList());
+        unique("route", routes.stream().map(RouteSpec::routeKey).toList());
+        unique("schedule", schedules.stream().map(ScheduleSpec::name).toList());
+
+        for (FunctionSpec function : functions) {
+            for (Access access : function.access()) {
+                Set<String> known = switch (access.kind()) {
+                    case STREAM -> streamNames;
+                    case TABLE -> tableNames;
+                    case QUEUE -> queueNames;
+                    case SEARCH -> searchNames;
+                    case CACHE -> Set.of(access.resource());
+                };
+                require(known, access.resource(), "function " + function.name() + " grant");
+            }
+        }
+        routes.forEach(r -> require(functionNames, r.function(), "route " + r.routeKey()));
+        schedules.forEach(s -> require(functionNames, s.function(), "schedule " + s.name()));
+        for (StreamMappingSpec mapping : streamMappings) {
+            require(streamNames, mapping.stream(), "stream mapping");
+            require(functionNames, mapping.function(), "stream mapping");
+            require(queueNames, mapping.onFailureQueue(), "stream mapping on-failure destination");
+        }
+    }
+
+    private static Set<String> unique(String what, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("duplicate " + what + " " + name);
+            }
+        }
+        return seen;
+    }
+
+    private static void require(Set<String> known, String name, String where) {
+        if (!known.contains(name)) {
+            throw new IllegalArgumentException(where + " refers to undeclared " + name);
+        }
+    }
+}

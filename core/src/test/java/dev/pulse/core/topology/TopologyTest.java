@@ -1,0 +1,99 @@
+package dev.pulse.core.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopologyTest {
+
+    private static FunctionSpec function(String name, Access... access) {
+        return new FunctionSpec(
+                name, "functions/x", "dev.pulse.X", 512, Duration.ofSeconds(10), Map.of(), List.of(access));
+    }
+
+    private static Topology withFunctions(List<FunctionSpec> functions, List<RouteSpec> routes) {
+        Topology pulse = PulseTopology.define();
+        return new Topology(
+                pulse.streams(),
+                pulse.tables(),
+                pulse.queues(),
+                pulse.aliases(),
+                pulse.indexTemplates(),
+                functions,
+                routes,
+                List.of(),
+                List.of());
+    }
+
+    @Test
+    void pulseTopology_isValidAndDeclaresTheIngestResources() {
+        Topology topology = PulseTopology.define();
+
+        assertThat(topology.streams()).extracting(StreamSpec::name).containsExactly("posts");
+        assertThat(topology.aliases()).extracting(AliasSpec::alias).contains("pages");
+        assertThat(topology.indexTemplates())
+                .extracting(IndexTemplateSpec::pattern)
+                .contains("posts-*");
+        assertThat(topology.queues()).extracting(QueueSpec::name).contains("ingest-quarantine", "ingest-failures");
+    }
+
+    @Test
+    void everyIndexDefinition_isOnTheClasspath() {
+        Topology topology = PulseTopology.define();
+
+        topology.aliases()
+                .forEach(a -> assertThat(getClass().getClassLoader().getResource(a.definition()))
+                        .as(a.definition())
+                        .isNotNull());
+        topology.indexTemplates()
+                .forEach(t -> assertThat(getClass().getClassLoader().getResource(t.definition()))
+                        .as(t.definition())
+                        .isNotNull());
+    }
+
+    @Test
+    void givenRouteToUndeclaredFunction_whenBuilt_thenRejected() {
+        assertThatThrownBy(() -> withFunctions(List.of(), List.of(new RouteSpec("GET", "/x", "ghost", false))))
+                .hasMessageContaining("ghost");
+    }
+
+    @Test
+    void givenGrantOnUndeclaredTable_whenBuilt_thenRejected() {
+        var fn = function("reader", Access.reads(Access.Kind.TABLE, "missing-table"));
+
+        assertThatThrownBy(() -> withFunctions(List.of(fn), List.of())).hasMessageContaining("missing-table");
+    }
+
+    @Test
+    void givenDuplicateFunction_whenBuilt_thenRejected() {
+        assertThatThrownBy(() -> withFunctions(List.of(function("alpha"), function("alpha")), List.of()))
+                .hasMessageContaining("duplicate function alpha");
+    }
+
+    @Test
+    void givenGrant_thenEnvironmentVariableDerivesFromName() {
+        assertThat(Access.reads(Access.Kind.TABLE, "tracked-pages").environmentVariable())
+                .isEqualTo("PULSE_TABLE_TRACKED_PAGES");
+    }
+
+    @Test
+    void givenBadScheduleExpression_thenRejected() {
+        assertThatThrownBy(() -> new ScheduleSpec("hourly", "every hour", "f", ""))
+                .hasMessageContaining("rate(");
+    }
+
+    @Test
+    void givenAliasWhoseIndexIsNotAVersion_thenRejected() {
+        assertThatThrownBy(() -> new AliasSpec("pages", "people-v1", "x.json")).hasMessageContaining("version");
+    }
+
+    @Test
+    void givenRoute_thenRouteKeyIsApiGatewayStyle() {
+        assertThat(new RouteSpec("GET", "/mentions", "mentions", false).routeKey())
+                .isEqualTo("GET /mentions");
+    }
+}
