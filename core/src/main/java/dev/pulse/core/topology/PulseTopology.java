@@ -2,6 +2,7 @@ package dev.pulse.core.topology;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Pulse's topology. Add a function, route, schedule or resource here, and both CDK and the local runtime get it. */
 public final class PulseTopology {
@@ -11,6 +12,9 @@ public final class PulseTopology {
     public static final String INGEST_FAILURE_QUEUE = "ingest-failures";
     public static final String PAGES_ALIAS = "pages";
     public static final String POSTS_TEMPLATE = "posts";
+    public static final String MENTIONS_CACHE = "mentions-cache";
+    public static final String INGEST_FUNCTION = "ingest";
+    public static final String MENTIONS_FUNCTION = "mentions";
 
     private PulseTopology() {}
 
@@ -24,9 +28,54 @@ public final class PulseTopology {
                                 INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)")),
                 List.of(new AliasSpec(PAGES_ALIAS, "pages-v1", "opensearch/pages-v1.json")),
                 List.of(new IndexTemplateSpec(POSTS_TEMPLATE, "posts-*", "opensearch/posts-template.json")),
+                List.of(ingest(), mentions()),
+                List.of(new RouteSpec("GET", "/mentions", MENTIONS_FUNCTION, false)),
                 List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+                List.of(ingestMapping()));
+    }
+
+    private static FunctionSpec ingest() {
+        return new FunctionSpec(
+                INGEST_FUNCTION,
+                "functions/ingest",
+                "dev.pulse.ingest.IngestHandler",
+                1024,
+                Duration.ofSeconds(120),
+                Map.of("POWERTOOLS_SERVICE_NAME", "ingest", "POWERTOOLS_METRICS_NAMESPACE", "Pulse"),
+                List.of(
+                        Access.reads(Access.Kind.STREAM, POSTS_STREAM),
+                        Access.reads(Access.Kind.TABLE, TRACKED_PAGES_TABLE),
+                        Access.writes(Access.Kind.QUEUE, QUARANTINE_QUEUE),
+                        Access.readsAndWrites(Access.Kind.SEARCH, PAGES_ALIAS),
+                        Access.writes(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+    }
+
+    private static FunctionSpec mentions() {
+        return new FunctionSpec(
+                MENTIONS_FUNCTION,
+                "functions/mentions",
+                "dev.pulse.mentions.MentionsHandler",
+                1024,
+                Duration.ofSeconds(5),
+                Map.of("POWERTOOLS_SERVICE_NAME", "mentions", "POWERTOOLS_METRICS_NAMESPACE", "Pulse"),
+                List.of(
+                        Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
+                        Access.readsAndWrites(Access.Kind.CACHE, MENTIONS_CACHE)));
+    }
+
+    /** Lambda's Kinesis event-source mapping for ingest; the local poller honours the same settings. */
+    private static StreamMappingSpec ingestMapping() {
+        return new StreamMappingSpec(
+                POSTS_STREAM,
+                INGEST_FUNCTION,
+                1000,
+                Duration.ofSeconds(1),
+                StreamMappingSpec.StartingPosition.TRIM_HORIZON,
+                true,
+                true,
+                10,
+                Duration.ofHours(6),
+                2,
+                INGEST_FAILURE_QUEUE);
     }
 }
