@@ -1,0 +1,116 @@
+package dev.pulse.local.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.core.aws.AwsClients;
+import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.search.OpenSearchClients;
+import dev.pulse.core.testing.LocalPlatform;
+import dev.pulse.core.testing.Unique;
+import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The bootstrap creates every resource of the topology on the real local servers, and a second run changes nothing. */
+class LocalResourcesIT {
+    private static SQSRestServer elasticMq;
+    private static PulseConfig config;
+    private static final String PREFIX = Unique.name("it") + "-";
+
+    private static KinesisClient kinesis;
+    private static DynamoDbClient dynamo;
+    private static SqsClient sqs;
+    private static OpenSearchClient search;
+
+    @BeforeAll
+    static void start() {
+        int port = LocalPlatform.closedPort();
+        elasticMq =
+                SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).start();
+        elasticMq.waitUntilStarted();
+        config = LocalPlatform.configWith(PulseConfig.SQS_ENDPOINT, "http://127.0.0.1:" + port);
+        AwsClients aws = new AwsClients(config);
+        kinesis = aws.kinesis();
+        dynamo = aws.dynamoDb();
+        sqs = aws.sqs();
+        search = OpenSearchClients.create(config.openSearch());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Topology topology = PulseTopology.define();
+        for (var s : topology.streams()) {
+            kinesis.deleteStream(d -> d.streamName(PREFIX + s.name()));
+        }
+        for (var t : topology.tables()) {
+            dynamo.deleteTable(d -> d.tableName(PREFIX + t.name()));
+        }
+        for (var a : topology.aliases()) {
+            search.indices().delete(d -> d.index(PREFIX + a.index()).ignoreUnavailable(true));
+        }
+        for (var t : topology.indexTemplates()) {
+            search.indices().deleteIndexTemplate(d -> d.name(PREFIX + t.name()));
+        }
+        elasticMq.stopAndWait();
+    }
+
+    private LocalResources resources() {
+        return new LocalResources(
+                new StreamResources(kinesis, PREFIX),
+                new TableResources(dynamo, PREFIX),
+                new QueueResources(sqs, PREFIX),
+                new SearchResources(search, PREFIX));
+    }
+
+    @Test
+    void givenEmptyServers_whenEnsuredTwice_thenEverythingExistsAndSecondRunCreatesNothing() throws Exception {
+        Topology topology = PulseTopology.define();
+        List<String> first = resources().ensure(topology, line -> {});
+        List<String> second = new ArrayList<>(resources().ensure(topology, line -> {}));
+
+        assertThat(first).anyMatch(line -> line.startsWith("created  alias"));
+        assertThat(second).noneMatch(line -> line.startsWith("created"));
+
+        String stream = PREFIX + PulseTopology.POSTS_STREAM;
+        assertThat(kinesis.describeStreamSummary(d -> d.streamName(stream))
+                        .streamDescriptionSummary()
+                        .openShardCount())
+                .isEqualTo(topology.streams().getFirst().localShards());
+        assertThat(dynamo.describeTable(d -> d.tableName(PREFIX + PulseTopology.TRACKED_PAGES_TABLE))
+                        .table()
+                        .keySchema())
+                .extracting(k -> k.attributeName())
+                .containsExactly("pageId");
+        assertThat(sqs.listQueues(l -> l.queueNamePrefix(PREFIX)).queueUrls())
+                .hasSize(topology.queues().size());
+
+        var aliases = search.indices().getAlias(a -> a.name(PREFIX + PulseTopology.PAGES_ALIAS));
+        assertThat(aliases.result()).containsOnlyKeys(PREFIX + "pages-v1");
+        assertThat(search.indices()
+                        .existsIndexTemplate(t -> t.name(PREFIX + PulseTopology.POSTS_TEMPLATE))
+                        .value())
+                .isTrue();
+    }
+
+    @Test
+    void givenTemplate_whenDailyIndexCreated_thenTemplateSettingsApply() throws Exception {
+        resources().ensure(PulseTopology.define(), line -> {});
+        String daily = PREFIX + "posts-2026.11.26";
+        search.index(i -> i.index(daily).id("1_2").document(Map.of("postId", "1_2", "pageId", "1")));
+
+        var mapping = search.indices().getMapping(m -> m.index(daily)).result().get(daily);
+        assertThat(mapping.mappings().properties()).containsKeys("postId", "pageId", "message", "createdTime");
+        search.indices().delete(d -> d.index(daily));
+    }
+}
