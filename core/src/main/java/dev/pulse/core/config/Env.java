@@ -17,9 +17,12 @@ public final class Env {
         return new Env(values);
     }
 
-    /** The process environment; only composition roots call this. */
+    /**
+     * The process environment (or, in the local runtime, the invoked function's own, see {@link FunctionEnvironment});
+     * only composition roots call this.
+     */
     public static Env system() {
-        return new Env(System.getenv());
+        return new Env(FunctionEnvironment.current());
     }
 
     public String required(String name) {
