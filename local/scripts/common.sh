@@ -72,24 +72,26 @@ pulse_as_opensearch_user() {
   fi
 }
 
-# Decides where OpenSearch lives: under .pulse, unless root's unprivileged user cannot reach it (e.g. /root is 700).
-# Sets PULSE_OS_BASE, PULSE_OS_HOME (install), PULSE_OS_DATA, PULSE_OS_LOGS and PULSE_OS_FALLBACK (0 or 1).
+# Decides where OpenSearch lives: under .pulse, unless root's unprivileged user cannot reach it (e.g. /root is 700);
+# then the install goes to /var/lib/pulse (shared by every clone, read-only in use) and the data to a folder per clone.
+# Sets PULSE_OS_HOME (install), PULSE_OS_BASE, PULSE_OS_DATA, PULSE_OS_LOGS, PULSE_OS_TMP, PULSE_OS_FALLBACK (0/1).
 pulse_opensearch_paths() {
+  local hash
   PULSE_OS_FALLBACK=0
-  local base="$PULSE_HOME"
+  PULSE_OS_BASE="$PULSE_HOME"
+  PULSE_OS_HOME="$PULSE_HOME/opensearch/opensearch-$PULSE_OPENSEARCH_VERSION"
   if pulse_is_root; then
     [ -d "$PULSE_HOME" ] || install -d -m 0755 "$PULSE_HOME"
     if ! id -u "$PULSE_OPENSEARCH_USER" >/dev/null 2>&1 || ! pulse_as_opensearch_user test -x "$PULSE_HOME" 2>/dev/null; then
-      local hash
       hash="$(printf '%s' "$PULSE_ROOT" | sha256sum)"
-      base="/var/lib/pulse/${hash:0:12}"
       PULSE_OS_FALLBACK=1
+      PULSE_OS_BASE="/var/lib/pulse/${hash:0:12}"
+      PULSE_OS_HOME="/var/lib/pulse/opensearch/opensearch-$PULSE_OPENSEARCH_VERSION"
     fi
   fi
-  PULSE_OS_BASE="$base"
-  PULSE_OS_HOME="$base/opensearch/opensearch-$PULSE_OPENSEARCH_VERSION"
-  PULSE_OS_DATA="$base/data/opensearch"
-  PULSE_OS_LOGS="$base/logs/opensearch"
+  PULSE_OS_DATA="$PULSE_OS_BASE/data/opensearch"
+  PULSE_OS_LOGS="$PULSE_OS_BASE/logs/opensearch"
+  PULSE_OS_TMP="$PULSE_OS_BASE/tmp/opensearch"
 }
 
 # Creates missing folders with mode 755 (whatever the umask), so OpenSearch's user can traverse them; existing ones stay as they are.
@@ -100,20 +102,22 @@ pulse_mkdir_shared() {
   done
 }
 
-# Creates OpenSearch's folders; as root, hands the data and log folders to its user.
+# Creates OpenSearch's folders, parents first; as root, hands its data, log and temp folders to its user.
 pulse_opensearch_dirs() {
-  [ "${PULSE_OS_FALLBACK:-0}" = 1 ] && pulse_mkdir_shared /var/lib/pulse
-  pulse_mkdir_shared "$PULSE_OS_BASE" "$PULSE_OS_BASE/opensearch" "$PULSE_OS_BASE/data" "$PULSE_OS_BASE/logs" \
-    "$PULSE_OS_DATA" "$PULSE_OS_LOGS"
+  if [ "${PULSE_OS_FALLBACK:-0}" = 1 ]; then
+    pulse_mkdir_shared /var/lib/pulse
+  fi
+  pulse_mkdir_shared "${PULSE_OS_HOME%/*}" "$PULSE_OS_BASE" "$PULSE_OS_BASE/data" "$PULSE_OS_BASE/logs" \
+    "$PULSE_OS_BASE/tmp" "$PULSE_OS_DATA" "$PULSE_OS_LOGS" "$PULSE_OS_TMP"
   if pulse_is_root; then
-    chown "$PULSE_OPENSEARCH_USER:$PULSE_OPENSEARCH_USER" "$PULSE_OS_DATA" "$PULSE_OS_LOGS"
+    chown "$PULSE_OPENSEARCH_USER:$PULSE_OPENSEARCH_USER" "$PULSE_OS_DATA" "$PULSE_OS_LOGS" "$PULSE_OS_TMP"
   fi
 }
 
 # Tells the user once why OpenSearch's files are not under .pulse.
 pulse_opensearch_fallback_note() {
   [ "${PULSE_OS_FALLBACK:-0}" = 1 ] || return 0
-  say "note: '$PULSE_OPENSEARCH_USER' cannot reach $PULSE_HOME, so OpenSearch's home and data are under $PULSE_OS_BASE"
+  say "note: '$PULSE_OPENSEARCH_USER' cannot reach $PULSE_HOME, so OpenSearch is in $PULSE_OS_HOME and its data in $PULSE_OS_BASE"
 }
 
 # pulse_setup is called from ./pulse directly, so its definition must always be loaded with these helpers.

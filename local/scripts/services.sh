@@ -145,6 +145,17 @@ svc_ensure_ports_free() {
   fi
 }
 
+# Rejects a port variable that is not a port, before anything starts.
+svc_check_port_vars() {
+  local var value
+  for var in PULSE_OPENSEARCH_PORT PULSE_OPENSEARCH_TRANSPORT_PORT PULSE_REDIS_PORT PULSE_KINESIS_PORT PULSE_DYNAMODB_PORT; do
+    value="${!var}"
+    if ! [[ "$value" =~ ^[0-9]{1,5}$ ]] || [ "$value" -lt 1 ] || [ "$value" -gt 65535 ]; then
+      die "$var=$value is not a TCP port (1-65535)"
+    fi
+  done
+}
+
 # Fails early with the fix when `./pulse setup` has not been run, rather than with a server's own obscure error.
 svc_require_installed() {
   command -v redis-server >/dev/null 2>&1 || die "redis-server is not installed; run ./pulse setup"
@@ -163,7 +174,7 @@ svc_launch() {
   shift
   log="$(svc_log "$name")"
   [ -f "$log" ] && mv -f "$log" "$log.1"
-  setsid "$@" </dev/null >>"$log" 2>&1 &
+  setsid "$@" </dev/null >>"$log" 2>&1 9>&- &
   pid=$!
   read -r _state start < <(svc_proc_identity "$pid" || true) || true
   printf '%s %s\n' "$pid" "${start:-0}" >"$(svc_pidfile "$name")"
@@ -171,14 +182,12 @@ svc_launch() {
 
 # OpenSearch: single node on loopback, 512 MB heap, JDK 25; as root it runs as its own unprivileged user.
 svc_start_opensearch() {
-  local heap="${PULSE_OPENSEARCH_HEAP:-512m}" tmp="$PULSE_OS_BASE/tmp"
+  local heap="${PULSE_OPENSEARCH_HEAP:-512m}"
   pulse_opensearch_dirs
-  pulse_mkdir_shared "$tmp"
   local -a run=(env -C "$PULSE_OS_HOME"
-    "JAVA_HOME=$JAVA_HOME" "OPENSEARCH_JAVA_HOME=$JAVA_HOME" "OPENSEARCH_TMPDIR=$tmp"
+    "JAVA_HOME=$JAVA_HOME" "OPENSEARCH_JAVA_HOME=$JAVA_HOME" "OPENSEARCH_TMPDIR=$PULSE_OS_TMP"
     "OPENSEARCH_JAVA_OPTS=-Xms$heap -Xmx$heap -XX:TieredStopAtLevel=1 ${PULSE_OPENSEARCH_JAVA_OPTS:-}")
   if pulse_is_root; then
-    chown "$PULSE_OPENSEARCH_USER:$PULSE_OPENSEARCH_USER" "$tmp"
     pulse_opensearch_chown
     run+=("HOME=$PULSE_OS_DATA" setpriv --reuid="$PULSE_OPENSEARCH_USER" --regid="$PULSE_OPENSEARCH_USER" --init-groups --)
   fi
@@ -227,16 +236,19 @@ svc_wait() {
   done
 }
 
-# Says why a server did not come up, with the end of its log, on stderr.
+# Says why a server did not come up: one line (with the log's first error, if any), then the end of its log, on stderr.
 svc_report_failure() {
-  local name="$1" rc="$2" log why
+  local name="$1" rc="$2" log why first
   log="$(svc_log "$name")"
   if [ "$rc" = 1 ]; then
     why="exited while starting"
   else
     why="did not become healthy on $(svc_url "$name") within $(svc_timeout "$name") s"
   fi
-  printf '%s\n' "pulse: error: $(svc_label "$name") $why; last lines of $log:" >&2
+  first="$(grep -E 'Exception|ERROR|FATAL|[Ee]rror:|cannot' "$log" 2>/dev/null | grep -v -E '\[(INFO|DEBUG|TRACE) *\]' \
+    | head -n1 | cut -c1-200 || true)"
+  printf '%s\n' "pulse: error: $(svc_label "$name") $why${first:+: $first}" >&2
+  printf '%s\n' "pulse: last lines of $log:" >&2
   if [ -s "$log" ]; then tail -n 20 "$log" | sed 's/^/  | /' >&2; else printf '%s\n' "  | (empty)" >&2; fi
 }
 
@@ -248,15 +260,31 @@ svc_check_opensearch_pid() {
   case "$exe" in */java) ;; *) warn "OpenSearch's recorded PID $pid runs '${exe:-?}', not java" ;; esac
 }
 
+# Serialises up and down (fd 9 on .pulse/pids/.lock), so two at once cannot start the same server twice.
+svc_lock() {
+  mkdir -p "$PULSE_PIDS"
+  exec 9>"$PULSE_PIDS/.lock"
+  if ! flock -n 9; then
+    say "services: another './pulse services' command is running; waiting for it"
+    flock -w "${PULSE_SERVICES_LOCK_TIMEOUT:-300}" 9 || die "gave up waiting for the other './pulse services' command"
+  fi
+}
+
+# Releases the lock taken by svc_lock; the servers never inherit it (svc_launch closes fd 9).
+svc_unlock() { exec 9>&-; }
+
 # Starts every server that is not already running, waits for all of them, and prints their URLs.
 services_up() {
-  local name pid rc started_at=$SECONDS
-  local -a start=() started=()
+  local name pid rc report started_at=$SECONDS
+  local -a start=()
+  PULSE_SVC_STARTED=()
   pulse_setup_java
   pulse_opensearch_user_ensure
   pulse_opensearch_paths
+  svc_check_port_vars
   svc_require_installed
   mkdir -p "$PULSE_LOGS" "$PULSE_PIDS"
+  svc_lock
   for name in "${PULSE_SERVICES[@]}"; do
     if pid="$(svc_pid "$name")"; then
       continue
@@ -266,32 +294,46 @@ services_up() {
     start+=("$name")
   done
   [[ " ${start[*]} " == *" opensearch "* ]] && pulse_opensearch_fallback_note
+  trap svc_abort_up INT TERM
   for name in "${start[@]}"; do
+    PULSE_SVC_STARTED+=("$name")
     "svc_start_$name"
-    started+=("$name")
   done
   for name in "${PULSE_SERVICES_WAIT[@]}"; do
     rc=0
     svc_wait "$name" || rc=$?
     [ "$rc" = 0 ] && continue
-    svc_report_failure "$name" "$rc"
-    if [ "${#started[@]}" -gt 0 ]; then
-      svc_stop "${started[@]}" >/dev/null || true
-      printf '%s\n' "pulse: stopped the servers this command had started (${started[*]})" >&2
+    # Read the log before stopping anything (which adds shutdown lines), and stop before printing, so a closed
+    # stderr cannot leave servers behind.
+    report="$(svc_report_failure "$name" "$rc" 2>&1)"
+    [ "${#PULSE_SVC_STARTED[@]}" -gt 0 ] && { svc_stop "${PULSE_SVC_STARTED[@]}" >/dev/null 2>&1 || true; }
+    printf '%s\n' "$report" >&2
+    if [ "${#PULSE_SVC_STARTED[@]}" -gt 0 ]; then
+      printf '%s\n' "pulse: stopped the servers this command had started (${PULSE_SVC_STARTED[*]})" >&2
     fi
-    [[ " ${started[*]} " == *" $name "* ]] || printf '%s\n' "pulse: $name was already running before; './pulse services down' stops it" >&2
+    [[ " ${PULSE_SVC_STARTED[*]} " == *" $name "* ]] || printf '%s\n' "pulse: $(svc_label "$name") was already running before this command; './pulse services down' stops it" >&2
     exit 1
   done
+  trap - INT TERM
   svc_check_opensearch_pid
   for name in "${PULSE_SERVICES[@]}"; do
     pid="$(svc_pid "$name")" || pid="?"
-    if [[ " ${started[*]} " == *" $name "* ]]; then
+    if [[ " ${PULSE_SVC_STARTED[*]} " == *" $name "* ]]; then
       svc_line "$name" "up" "pid $pid"
     else
       svc_line "$name" "already up" "pid $pid"
     fi
   done
+  svc_unlock
   say "services: all up in $((SECONDS - started_at)) s (logs in $PULSE_LOGS)"
+}
+
+# On Ctrl-C or TERM during `up`, stops what this command had started, so an interrupted start leaves nothing behind.
+svc_abort_up() {
+  trap - INT TERM
+  printf '%s\n' "pulse: interrupted; stopping the servers this command had started (${PULSE_SVC_STARTED[*]:-none})" >&2
+  [ "${#PULSE_SVC_STARTED[@]}" -gt 0 ] && { svc_stop "${PULSE_SVC_STARTED[@]}" >/dev/null 2>&1 || true; }
+  exit 130
 }
 
 # One aligned line per server, used by up and status; the detail in parentheses is optional.
@@ -348,15 +390,18 @@ svc_stop() {
 # Stops every server this project started; says so when nothing was running.
 services_down() {
   local name any=0
+  svc_lock
   for name in "${PULSE_SERVICES[@]}"; do
     svc_pid "$name" >/dev/null && any=1
   done
   if [ "$any" = 0 ]; then
     rm -f "$PULSE_PIDS"/*.pid
+    svc_unlock
     say "services: nothing running"
     return 0
   fi
   svc_stop "${PULSE_SERVICES_WAIT[@]}"
+  svc_unlock
 }
 
 # Shows each server, its URL and its health; always exits 0.

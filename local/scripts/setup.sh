@@ -75,7 +75,7 @@ pulse_setup_npm() {
   fi
   say "setup: installing npm tools from package-lock.json (npm ci)"
   # The tools need no install scripts: the native LevelDB bindings ship prebuilt, and the servers run in memory.
-  (cd "$PULSE_ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  (cd "$PULSE_ROOT" && npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error) || die "npm ci failed"
   printf '%s\n' "$want" >"$stamp"
 }
 
@@ -125,6 +125,10 @@ pulse_check_published_sha1() {
 pulse_download_verified() {
   local url="$1" dest="$2" sha1="$3" part="$2.part" attempt
   [ -f "$dest" ] && [ "$(pulse_hash sha1 "$dest")" = "$sha1" ] && return 0
+  if [ -f "$part" ] && [ "$(pulse_hash sha1 "$part")" = "$sha1" ]; then
+    mv -f "$part" "$dest"
+    return 0
+  fi
   for attempt in 1 2; do
     say "setup: downloading $url (about 160 MB)"
     # -C - resumes an interrupted .part; a bad or over-long .part is dropped and fetched anew on the 2nd attempt.
@@ -147,6 +151,8 @@ pulse_curl_progress_flag() {
 # Unzips into a scratch folder and renames it into place, so a half-extracted tree is never taken for an install.
 pulse_opensearch_extract() {
   local zip="$1" parent="$2" scratch
+  # Scratch folders of set-ups interrupted long ago; a recent one may belong to a set-up running now.
+  find "$parent" -maxdepth 1 -name '.extract.*' -mmin +60 -exec rm -rf {} + 2>/dev/null || true
   scratch="$(mktemp -d "$parent/.extract.XXXXXX")"
   if ! unzip -q "$zip" -d "$scratch"; then
     rm -rf "$scratch"
@@ -158,7 +164,8 @@ pulse_opensearch_extract() {
   }
   printf '%s\n' "$PULSE_OPENSEARCH_SHA1" >"$scratch/opensearch-$PULSE_OPENSEARCH_VERSION/.pulse-installed"
   rm -rf "$PULSE_OS_HOME"
-  mv "$scratch/opensearch-$PULSE_OPENSEARCH_VERSION" "$PULSE_OS_HOME"
+  # -T: never move the tree *into* an install that appeared meanwhile (a concurrent set-up).
+  mv -T "$scratch/opensearch-$PULSE_OPENSEARCH_VERSION" "$PULSE_OS_HOME"
   rm -rf "$scratch"
   # Maven's cached copy stays; our own download is not needed once extracted.
   case "$zip" in "$parent"/*) rm -f "$zip" ;; esac
