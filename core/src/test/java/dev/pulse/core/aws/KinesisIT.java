@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.Unique;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
 
 class KinesisIT {
     private final KinesisClient kinesis = new AwsClients(LocalPlatform.config()).kinesis();
@@ -30,7 +33,12 @@ class KinesisIT {
     @Test
     void givenRecord_whenPut_thenReadFromItsShard() {
         kinesis.createStream(c -> c.streamName(stream).shardCount(1));
-        kinesis.waiter().waitUntilStreamExists(d -> d.streamName(stream));
+        KinesisWaiter.builder()
+                .client(kinesis)
+                .overrideConfiguration(w -> w.maxAttempts(150)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(200))))
+                .build()
+                .waitUntilStreamExists(d -> d.streamName(stream));
 
         var put = kinesis.putRecord(p -> p.streamName(stream)
                 .partitionKey("page-1")

@@ -1,9 +1,12 @@
 package dev.pulse.local.bootstrap;
 
 import dev.pulse.core.topology.StreamSpec;
+import java.time.Duration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
 
 /** Creates Kinesis streams on kinesalite with their local shard count. */
 public final class StreamResources {
@@ -28,7 +31,12 @@ public final class StreamResources {
                 // another process created it between the two calls; waiting below covers it
             }
         }
-        kinesis.waiter().waitUntilStreamExists(d -> d.streamName(name));
+        KinesisWaiter.builder()
+                .client(kinesis)
+                .overrideConfiguration(w -> w.maxAttempts(150)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(200))))
+                .build()
+                .waitUntilStreamExists(d -> d.streamName(name));
         return (created ? "created" : "exists ") + "  stream " + name + " (" + spec.localShards() + " shards)";
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class LocalResourcesIT {
     private static SQSRestServer elasticMq;
     private static PulseConfig config;
-    private static final String PREFIX = Unique.name("it") + "-";
+    private final String prefix = Unique.name("it") + "-";
 
     private static KinesisClient kinesis;
     private static DynamoDbClient dynamo;
@@ -48,29 +49,33 @@ class LocalResourcesIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
+        elasticMq.stopAndWait();
+    }
+
+    @AfterEach
+    void dropResources() throws Exception {
         Topology topology = PulseTopology.define();
         for (var s : topology.streams()) {
-            kinesis.deleteStream(d -> d.streamName(PREFIX + s.name()));
+            kinesis.deleteStream(d -> d.streamName(prefix + s.name()));
         }
         for (var t : topology.tables()) {
-            dynamo.deleteTable(d -> d.tableName(PREFIX + t.name()));
+            dynamo.deleteTable(d -> d.tableName(prefix + t.name()));
         }
         for (var a : topology.aliases()) {
-            search.indices().delete(d -> d.index(PREFIX + a.index()).ignoreUnavailable(true));
+            search.indices().delete(d -> d.index(prefix + a.index()).ignoreUnavailable(true));
         }
         for (var t : topology.indexTemplates()) {
-            search.indices().deleteIndexTemplate(d -> d.name(PREFIX + t.name()));
+            search.indices().deleteIndexTemplate(d -> d.name(prefix + t.name()));
         }
-        elasticMq.stopAndWait();
     }
 
     private LocalResources resources() {
         return new LocalResources(
-                new StreamResources(kinesis, PREFIX),
-                new TableResources(dynamo, PREFIX),
-                new QueueResources(sqs, PREFIX),
-                new SearchResources(search, PREFIX));
+                new StreamResources(kinesis, prefix),
+                new TableResources(dynamo, prefix),
+                new QueueResources(sqs, prefix),
+                new SearchResources(search, prefix));
     }
 
     @Test
@@ -82,23 +87,23 @@ class LocalResourcesIT {
         assertThat(first).anyMatch(line -> line.startsWith("created  alias"));
         assertThat(second).noneMatch(line -> line.startsWith("created"));
 
-        String stream = PREFIX + PulseTopology.POSTS_STREAM;
+        String stream = prefix + PulseTopology.POSTS_STREAM;
         assertThat(kinesis.describeStreamSummary(d -> d.streamName(stream))
                         .streamDescriptionSummary()
                         .openShardCount())
                 .isEqualTo(topology.streams().getFirst().localShards());
-        assertThat(dynamo.describeTable(d -> d.tableName(PREFIX + PulseTopology.TRACKED_PAGES_TABLE))
+        assertThat(dynamo.describeTable(d -> d.tableName(prefix + PulseTopology.TRACKED_PAGES_TABLE))
                         .table()
                         .keySchema())
                 .extracting(k -> k.attributeName())
                 .containsExactly("pageId");
-        assertThat(sqs.listQueues(l -> l.queueNamePrefix(PREFIX)).queueUrls())
+        assertThat(sqs.listQueues(l -> l.queueNamePrefix(prefix)).queueUrls())
                 .hasSize(topology.queues().size());
 
-        var aliases = search.indices().getAlias(a -> a.name(PREFIX + PulseTopology.PAGES_ALIAS));
-        assertThat(aliases.result()).containsOnlyKeys(PREFIX + "pages-v1");
+        var aliases = search.indices().getAlias(a -> a.name(prefix + PulseTopology.PAGES_ALIAS));
+        assertThat(aliases.result()).containsOnlyKeys(prefix + "pages-v1");
         assertThat(search.indices()
-                        .existsIndexTemplate(t -> t.name(PREFIX + PulseTopology.POSTS_TEMPLATE))
+                        .existsIndexTemplate(t -> t.name(prefix + PulseTopology.POSTS_TEMPLATE))
                         .value())
                 .isTrue();
     }
@@ -106,7 +111,7 @@ class LocalResourcesIT {
     @Test
     void givenTemplate_whenDailyIndexCreated_thenTemplateSettingsApply() throws Exception {
         resources().ensure(PulseTopology.define(), line -> {});
-        String daily = PREFIX + "posts-2026.11.26";
+        String daily = prefix + "posts-2026.11.26";
         search.index(i -> i.index(daily).id("1_2").document(Map.of("postId", "1_2", "pageId", "1")));
 
         var mapping = search.indices().getMapping(m -> m.index(daily)).result().get(daily);
