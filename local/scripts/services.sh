@@ -6,6 +6,8 @@
 PULSE_SERVICES=(opensearch redis kinesalite dynalite)
 # Wait order: the fast ones first, so a broken one is reported without waiting for OpenSearch.
 PULSE_SERVICES_WAIT=(redis kinesalite dynalite opensearch)
+# Pulse's own processes that ./pulse run starts; `down` stops them before the servers.
+PULSE_PROCESSES=(firehose runtime)
 
 # Entry point for `./pulse services`.
 services_main() {
@@ -49,12 +51,15 @@ svc_label() {
     redis) printf '%s\n' "Redis" ;;
     kinesalite) printf '%s\n' "kinesalite (Kinesis)" ;;
     dynalite) printf '%s\n' "dynalite (DynamoDB)" ;;
+    runtime) printf '%s\n' "Pulse local runtime" ;;
+    firehose) printf '%s\n' "firehose simulator" ;;
   esac
 }
 
 # The URL clients use; printed by up and status.
 svc_url() {
   case "$1" in
+    runtime) printf '%s\n' "http://127.0.0.1:$PULSE_API_PORT" ;;
     redis) printf '%s\n' "redis://127.0.0.1:$(svc_port "$1")" ;;
     *) printf '%s\n' "http://127.0.0.1:$(svc_port "$1")" ;;
   esac
@@ -391,7 +396,7 @@ svc_stop() {
 services_down() {
   local name any=0
   svc_lock
-  for name in "${PULSE_SERVICES[@]}"; do
+  for name in "${PULSE_SERVICES[@]}" "${PULSE_PROCESSES[@]}"; do
     svc_pid "$name" >/dev/null && any=1
   done
   if [ "$any" = 0 ]; then
@@ -400,6 +405,8 @@ services_down() {
     say "services: nothing running"
     return 0
   fi
+  # The runtime and the simulator go first, so nothing is left writing to a server that is stopping.
+  svc_stop "${PULSE_PROCESSES[@]}"
   svc_stop "${PULSE_SERVICES_WAIT[@]}"
   svc_unlock
 }

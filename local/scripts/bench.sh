@@ -1,0 +1,22 @@
+# ./pulse bench NAME: benchmarks from bench/, run on purpose, never in tests. Sourced by ./pulse, never run.
+
+# Builds if needed, makes sure the servers are up, and runs the named benchmark's main class from bench/'s classpath.
+pulse_bench() {
+  local name="${1:-}" main
+  [ $# -gt 0 ] && shift
+  case "$name" in
+    ingest) main=dev.pulse.bench.IngestBench ;;
+    mentions) main=dev.pulse.bench.mentions.MentionsBench ;;
+    *) die "usage: ./pulse bench ingest|mentions [ARGS]" ;;
+  esac
+  pulse_setup
+  pulse_setup_java
+  # shellcheck source=local/scripts/services.sh
+  source "$PULSE_ROOT/local/scripts/services.sh"
+  # shellcheck source=local/scripts/run.sh
+  source "$PULSE_ROOT/local/scripts/run.sh"
+  services_main up
+  pulse_build_if_stale
+  (cd "$PULSE_ROOT" && exec java -Daws.cborEnabled=false -Xmx4g \
+    -cp "$PULSE_ROOT/bench/target/classes:$(cat "$PULSE_ROOT/bench/target/classpath.txt")" "$main" "$@")
+}

@@ -1,0 +1,102 @@
+# ./pulse run and the Java-backed commands (token, invoke, dlq, firehose, bootstrap). Sourced by ./pulse, never run.
+
+PULSE_LOCAL_CLASSPATH="$PULSE_ROOT/local/target/classpath.txt"
+
+# Builds and installs every module (no tests) when the runtime's classpath is missing or any source is newer.
+pulse_build_if_stale() {
+  if [ -f "$PULSE_LOCAL_CLASSPATH" ] && [ -z "$(find "$PULSE_ROOT" -path "$PULSE_ROOT/.pulse" -prune -o \
+    -path "$PULSE_ROOT/node_modules" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.json' \) \
+    -newer "$PULSE_LOCAL_CLASSPATH" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "building Pulse (./mvnw install, no tests); the first build downloads dependencies and takes a few minutes"
+  pulse_mvn -q -DskipTests -Dspotless.check.skip=true install || die "build failed; run ./mvnw -DskipTests install to see why"
+}
+
+# Runs a main class of the local runtime's classpath (which holds every function) with the local profile.
+pulse_java() {
+  local main="$1"
+  shift
+  pulse_setup_java
+  pulse_build_if_stale
+  (cd "$PULSE_ROOT" && exec java -XX:TieredStopAtLevel=1 -Daws.cborEnabled=false \
+    -cp "$PULSE_ROOT/local/target/classes:$(cat "$PULSE_LOCAL_CLASSPATH")" "$main" "$@")
+}
+
+# Starts a main class in the background with a PID file in the services' format, so `services down` can stop it.
+pulse_java_background() {
+  local name="$1" main="$2"
+  shift 2
+  mkdir -p "$PULSE_PIDS" "$PULSE_LOGS"
+  (cd "$PULSE_ROOT" && exec java -Daws.cborEnabled=false \
+    -cp "$PULSE_ROOT/local/target/classes:$(cat "$PULSE_LOCAL_CLASSPATH")" "$main" "$@") \
+    >>"$PULSE_LOGS/$name.log" 2>&1 &
+  local pid=$!
+  local identity
+  identity="$(svc_proc_identity "$pid")" || die "$name exited at once; see $PULSE_LOGS/$name.log"
+  printf '%s %s\n' "$pid" "${identity#* }" >"$PULSE_PIDS/$name.pid"
+  printf '%s\n' "$pid"
+}
+
+# ./pulse run: servers up, runtime up (API, Kinesis poller, scheduler, queues), the simulator streaming into it.
+pulse_run() {
+  local rate="${PULSE_RUN_RATE:-200}"
+  pulse_setup
+  pulse_setup_java
+  # shellcheck source=local/scripts/services.sh
+  source "$PULSE_ROOT/local/scripts/services.sh"
+  services_main up
+  pulse_build_if_stale
+
+  trap 'pulse_run_stop' INT TERM
+  say "starting the local runtime (log: $PULSE_LOGS/runtime.log)"
+  local runtime_pid
+  runtime_pid="$(pulse_java_background runtime dev.pulse.local.LocalRuntime)"
+  pulse_wait_for_api "$runtime_pid"
+
+  say "starting the firehose simulator at $rate posts/s (log: $PULSE_LOGS/firehose.log)"
+  pulse_java_background firehose dev.pulse.ingest.firehose.FirehoseCommand \
+    --source sim --rate "$rate" --duration 24h --seed 42 >/dev/null
+
+  cat <<TXT
+pulse: Pulse is running on the local platform.
+pulse:   HTTP API        http://127.0.0.1:$PULSE_API_PORT
+pulse:   mentions        curl 'http://127.0.0.1:$PULSE_API_PORT/mentions?q=new&limit=5'
+pulse:   OpenSearch      http://127.0.0.1:$PULSE_OPENSEARCH_PORT/pages/_count
+pulse:   logs            $PULSE_LOGS/runtime.log, $PULSE_LOGS/firehose.log
+pulse: Ctrl-C (or ./pulse services down in another terminal) stops everything.
+TXT
+  while svc_pid runtime >/dev/null; do
+    sleep 1
+  done
+  say "the runtime stopped"
+  pulse_run_stop
+}
+
+# Waits until the runtime's HTTP API answers, or reports its log when it dies or takes too long.
+pulse_wait_for_api() {
+  local pid="$1" deadline=$((SECONDS + ${PULSE_RUNTIME_START_TIMEOUT:-90}))
+  until pulse_port_open "$PULSE_API_PORT"; do
+    if ! svc_pid runtime >/dev/null; then
+      printf '%s\n' "pulse: error: the local runtime (pid $pid) exited during start; last lines of its log:" >&2
+      tail -n 20 "$PULSE_LOGS/runtime.log" >&2
+      services_main down >/dev/null || true
+      exit 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      printf '%s\n' "pulse: error: the local runtime did not answer on port $PULSE_API_PORT in time" >&2
+      tail -n 20 "$PULSE_LOGS/runtime.log" >&2
+      pulse_run_stop
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+# Stops the simulator, the runtime and the servers, by PID.
+pulse_run_stop() {
+  trap - INT TERM
+  say "stopping Pulse"
+  services_main down || true
+  exit 0
+}
