@@ -1,6 +1,6 @@
 # ./pulse run and the Java-backed commands (token, invoke, dlq, firehose, bootstrap). Sourced by ./pulse, never run.
 
-PULSE_LOCAL_CLASSPATH="$PULSE_ROOT/local/target/classpath.txt"
+PULSE_LOCAL_CLASSPATH="$PULSE_ROOT/local/target/runtime-classpath.txt"
 
 # Builds and installs every module (no tests) when the runtime's classpath is missing or any source is newer.
 pulse_build_if_stale() {
