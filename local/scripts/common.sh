@@ -18,7 +18,8 @@ die()  { printf '%s\n' "pulse: error: $*" >&2; exit 1; }
 # Finds a JDK 25 without trusting the caller's JAVA_HOME or PATH, so every machine builds with one toolchain.
 pulse_find_java25() {
   local candidate
-  for candidate in "${PULSE_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25*; do
+  local jvms="${PULSE_JVM_DIR:-/usr/lib/jvm}"
+  for candidate in "${PULSE_JAVA_HOME:-}" "$jvms"/temurin-25-jdk-amd64 "$jvms"/temurin-25* "$jvms"/*-25*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
     if "$candidate/bin/java" -version 2>&1 | head -n1 | grep -qE '"25(\.|")'; then
       printf '%s\n' "$candidate"
@@ -30,7 +31,7 @@ pulse_find_java25() {
 
 pulse_setup_java() {
   local jdk
-  jdk="$(pulse_find_java25)" || die "JDK 25 not found (looked in \$PULSE_JAVA_HOME and /usr/lib/jvm/*25*); install Temurin 25 or set PULSE_JAVA_HOME to a JDK 25"
+  jdk="$(pulse_find_java25)" || die "JDK 25 not found (looked in \$PULSE_JAVA_HOME and ${PULSE_JVM_DIR:-/usr/lib/jvm}/*25*); install Temurin 25 or set PULSE_JAVA_HOME to a JDK 25"
   export JAVA_HOME="$jdk"
   export PATH="$JAVA_HOME/bin:$PATH"
 }
