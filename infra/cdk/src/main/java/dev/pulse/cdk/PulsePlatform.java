@@ -1,0 +1,104 @@
+package dev.pulse.cdk;
+
+import dev.pulse.cdk.code.CodeProvider;
+import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.cdk.stacks.AlertsStack;
+import dev.pulse.cdk.stacks.ApiStack;
+import dev.pulse.cdk.stacks.CacheStack;
+import dev.pulse.cdk.stacks.FunctionsStack;
+import dev.pulse.cdk.stacks.NetworkStack;
+import dev.pulse.cdk.stacks.ObservabilityStack;
+import dev.pulse.cdk.stacks.SearchStack;
+import dev.pulse.cdk.stacks.StorageStack;
+import dev.pulse.cdk.stacks.StreamStack;
+import dev.pulse.core.topology.Topology;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.constructs.Construct;
+
+/** The whole platform for one environment: nine stacks, built from the topology, the environment and the code. */
+public record PulsePlatform(
+        NetworkStack network,
+        AlertsStack alerts,
+        StreamStack stream,
+        StorageStack storage,
+        SearchStack search,
+        CacheStack cache,
+        FunctionsStack functions,
+        ApiStack api,
+        ObservabilityStack observability) {
+
+    /** Optional settings an operator passes as CDK context. */
+    public record Options(Environment account, Optional<String> alarmEmail) {}
+
+    public static PulsePlatform build(
+            Construct app, Topology topology, EnvironmentConfig config, CodeProvider code, Options options) {
+        Tags.of(app).add("project", "pulse");
+        Tags.of(app).add("environment", config.name());
+        NetworkStack network =
+                new NetworkStack(app, config.stackName("Network"), props(config, options, "network"), config, topology);
+        AlertsStack alerts = new AlertsStack(
+                app, config.stackName("Alerts"), props(config, options, "alarm topic"), config, options.alarmEmail());
+        StreamStack stream =
+                new StreamStack(app, config.stackName("Stream"), props(config, options, "Kinesis"), config, topology);
+        StorageStack storage = new StorageStack(
+                app,
+                config.stackName("Storage"),
+                props(config, options, "DynamoDB tables and SQS queues"),
+                config,
+                topology);
+        SearchStack search = new SearchStack(
+                app,
+                config.stackName("Search"),
+                props(config, options, "OpenSearch domain"),
+                config,
+                topology,
+                network);
+        CacheStack cache = new CacheStack(
+                app,
+                config.stackName("Cache"),
+                props(config, options, "ElastiCache for Redis"),
+                config,
+                topology,
+                network);
+        FunctionsStack functions = new FunctionsStack(
+                app,
+                config.stackName("Functions"),
+                props(config, options, "Lambda functions, triggers and canaries"),
+                config,
+                topology,
+                code,
+                new FunctionsStack.Dependencies(network, stream, storage, search, cache, alerts));
+        ApiStack api = new ApiStack(
+                app,
+                config.stackName("Api"),
+                props(config, options, "HTTP API and Cognito"),
+                config,
+                topology,
+                functions);
+        ObservabilityStack observability = new ObservabilityStack(
+                app,
+                config.stackName("Observability"),
+                props(config, options, "alarms and dashboard"),
+                config,
+                topology,
+                new ObservabilityStack.Watched(stream, storage, search, cache, functions, api, alerts));
+        return new PulsePlatform(network, alerts, stream, storage, search, cache, functions, api, observability);
+    }
+
+    private static StackProps props(EnvironmentConfig config, Options options, String what) {
+        return StackProps.builder()
+                .env(options.account())
+                .description("Pulse " + config.name() + ": " + what)
+                .terminationProtection(config.protectData())
+                .build();
+    }
+
+    public List<Stack> stacks() {
+        return List.of(network, alerts, stream, storage, search, cache, functions, api, observability);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.pulse.cdk.constructs;
+
+import dev.pulse.core.topology.Access;
+import dev.pulse.core.topology.AliasSpec;
+import dev.pulse.core.topology.Topology;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kinesis.IStream;
+import software.amazon.awscdk.services.opensearchservice.IDomain;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+/**
+ * Turns each topology {@link Access} into a least-privilege {@code grant*} call and the environment variable that
+ * tells the function the resource's physical name: stream and table names, queue URLs, OpenSearch alias or index
+ * template names, and the cache's key prefix.
+ */
+public final class AccessGrants {
+    private final Topology topology;
+    private final Map<String, IStream> streams;
+    private final Map<String, ITable> tables;
+    private final Map<String, IQueue> queues;
+    private final IDomain domain;
+    private final ISecret cacheToken;
+
+    public AccessGrants(
+            Topology topology,
+            Map<String, IStream> streams,
+            Map<String, ITable> tables,
+            Map<String, IQueue> queues,
+            IDomain domain,
+            ISecret cacheToken) {
+        this.topology = topology;
+        this.streams = streams;
+        this.tables = tables;
+        this.queues = queues;
+        this.domain = domain;
+        this.cacheToken = cacheToken;
+    }
+
+    /** Grants one access and returns the physical name to put in {@link Access#environmentVariable()}. */
+    public String grant(Access access, IGrantable grantee) {
+        return switch (access.kind()) {
+            case STREAM -> stream(access, grantee);
+            case TABLE -> table(access, grantee);
+            case QUEUE -> queue(access, grantee);
+            case SEARCH -> search(access, grantee);
+            case CACHE -> {
+                cacheToken.grantRead(grantee);
+                yield access.resource();
+            }
+        };
+    }
+
+    private String stream(Access access, IGrantable grantee) {
+        IStream stream = streams.get(access.resource());
+        switch (access.mode()) {
+            case READ -> stream.grantRead(grantee);
+            case WRITE -> stream.grantWrite(grantee);
+            case READ_WRITE -> stream.grantReadWrite(grantee);
+        }
+        return stream.getStreamName();
+    }
+
+    private String table(Access access, IGrantable grantee) {
+        ITable table = tables.get(access.resource());
+        switch (access.mode()) {
+            case READ -> table.grantReadData(grantee);
+            case WRITE -> table.grantWriteData(grantee);
+            case READ_WRITE -> table.grantReadWriteData(grantee);
+        }
+        return table.getTableName();
+    }
+
+    private String queue(Access access, IGrantable grantee) {
+        IQueue queue = queues.get(access.resource());
+        switch (access.mode()) {
+            case READ -> queue.grantConsumeMessages(grantee);
+            case WRITE -> queue.grantSendMessages(grantee);
+            case READ_WRITE -> {
+                queue.grantConsumeMessages(grantee);
+                queue.grantSendMessages(grantee);
+            }
+        }
+        return queue.getQueueUrl();
+    }
+
+    /**
+     * Grants on the index paths only (an alias and its versioned index, or a template's pattern), plus {@code _bulk}
+     * for writers, since a bulk request's path names no index. Never the whole domain.
+     */
+    private String search(Access access, IGrantable grantee) {
+        for (String index : indices(access.resource())) {
+            switch (access.mode()) {
+                case READ -> domain.grantIndexRead(index, grantee);
+                case WRITE -> domain.grantIndexWrite(index, grantee);
+                case READ_WRITE -> domain.grantIndexReadWrite(index, grantee);
+            }
+        }
+        if (access.mode() != Access.Mode.READ) {
+            domain.grantPathWrite("_bulk", grantee);
+        }
+        return access.resource();
+    }
+
+    private List<String> indices(String resource) {
+        for (AliasSpec alias : topology.aliases()) {
+            if (alias.alias().equals(resource)) {
+                return List.of(alias.alias(), alias.index());
+            }
+        }
+        return topology.indexTemplates().stream()
+                .filter(t -> t.name().equals(resource))
+                .map(t -> t.pattern())
+                .toList();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.pulse.cdk.stacks;
+
+import dev.pulse.cdk.config.ApiLimits;
+import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.core.topology.RouteSpec;
+import dev.pulse.core.topology.Topology;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.PasswordPolicy;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.constructs.Construct;
+
+/**
+ * The HTTP API: one route per topology route, each integrated with its function's {@code live} alias; routes marked
+ * authorized sit behind a JWT authorizer backed by a Cognito user pool. CORS admits only the web app's origin, and the
+ * default stage is throttled.
+ */
+public final class ApiStack extends Stack {
+    private final HttpApi api;
+    private final HttpStage stage;
+    private final UserPool userPool;
+
+    public ApiStack(
+            Construct scope,
+            String id,
+            StackProps props,
+            EnvironmentConfig config,
+            Topology topology,
+            FunctionsStack functions) {
+        super(scope, id, props);
+        ApiLimits limits = config.api();
+        userPool = UserPool.Builder.create(this, "Users")
+                .userPoolName(config.prefix() + "-users")
+                .selfSignUpEnabled(false)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .passwordPolicy(PasswordPolicy.builder()
+                        .minLength(12)
+                        .requireDigits(true)
+                        .requireLowercase(true)
+                        .requireUppercase(true)
+                        .build())
+                .deletionProtection(config.protectData())
+                .removalPolicy(config.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+        UserPoolClient webClient = userPool.addClient(
+                "WebApp",
+                UserPoolClientOptions.builder()
+                        .userPoolClientName(config.prefix() + "-web")
+                        .generateSecret(false)
+                        .authFlows(AuthFlow.builder().userSrp(true).build())
+                        .build());
+        HttpJwtAuthorizer authorizer = new HttpJwtAuthorizer(
+                "Jwt",
+                "https://cognito-idp." + getRegion() + ".amazonaws.com/" + userPool.getUserPoolId(),
+                HttpJwtAuthorizerProps.builder()
+                        .authorizerName(config.prefix() + "-jwt")
+                        .jwtAudience(List.of(webClient.getUserPoolClientId()))
+                        .build());
+        api = HttpApi.Builder.create(this, "Api")
+                .apiName(config.prefix() + "-api")
+                .createDefaultStage(false)
+                .corsPreflight(CorsPreflightOptions.builder()
+                        .allowOrigins(List.of(limits.webOrigin()))
+                        .allowMethods(corsMethods(topology))
+                        .allowHeaders(List.of("authorization", "content-type"))
+                        .maxAge(Duration.hours(1))
+                        .build())
+                .build();
+        stage = api.addStage(
+                "DefaultStage",
+                HttpStageOptions.builder()
+                        .stageName("$default")
+                        .autoDeploy(true)
+                        .throttle(ThrottleSettings.builder()
+                                .rateLimit(limits.rateLimit())
+                                .burstLimit(limits.burstLimit())
+                                .build())
+                        .build());
+        Map<String, HttpLambdaIntegration> integrations = new HashMap<>();
+        for (RouteSpec route : topology.routes()) {
+            HttpLambdaIntegration integration = integrations.computeIfAbsent(
+                    route.function(),
+                    name -> new HttpLambdaIntegration(
+                            "Integration-" + name, functions.function(name).alias()));
+            AddRoutesOptions.Builder options = AddRoutesOptions.builder()
+                    .path(route.path())
+                    .methods(List.of(HttpMethod.valueOf(route.method())))
+                    .integration(integration);
+            if (route.authorized()) {
+                options.authorizer(authorizer);
+            }
+            api.addRoutes(options.build());
+        }
+        CfnOutput.Builder.create(this, "ApiUrl").value(stage.getUrl()).build();
+        CfnOutput.Builder.create(this, "UserPoolId")
+                .value(userPool.getUserPoolId())
+                .build();
+        CfnOutput.Builder.create(this, "WebClientId")
+                .value(webClient.getUserPoolClientId())
+                .build();
+    }
+
+    private static List<CorsHttpMethod> corsMethods(Topology topology) {
+        Set<CorsHttpMethod> methods = new LinkedHashSet<>();
+        for (RouteSpec route : topology.routes()) {
+            methods.add(CorsHttpMethod.valueOf(route.method()));
+        }
+        methods.add(CorsHttpMethod.OPTIONS);
+        return List.copyOf(methods);
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public HttpStage stage() {
+        return stage;
+    }
+
+    public UserPool userPool() {
+        return userPool;
+    }
+}

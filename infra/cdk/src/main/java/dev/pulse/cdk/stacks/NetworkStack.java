@@ -1,0 +1,95 @@
+package dev.pulse.cdk.stacks;
+
+import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.core.topology.FunctionSpec;
+import dev.pulse.core.topology.Topology;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.constructs.Construct;
+
+/**
+ * The VPC: private isolated subnets only (no NAT gateway, no internet route), gateway endpoints for DynamoDB and S3,
+ * interface endpoints for the APIs the VPC functions call, and one security group per VPC function so that OpenSearch
+ * and Redis can admit exactly the functions that use them. The default security group is left unused rather than
+ * restricted, because restricting it needs a custom-resource Lambda with no log retention of its own.
+ */
+public final class NetworkStack extends Stack {
+    private final Vpc vpc;
+    private final Map<String, ISecurityGroup> functionGroups = new LinkedHashMap<>();
+
+    public NetworkStack(Construct scope, String id, StackProps props, EnvironmentConfig config, Topology topology) {
+        super(scope, id, props);
+        vpc = Vpc.Builder.create(this, "Vpc")
+                .vpcName(config.prefix())
+                .maxAzs(config.maxAzs())
+                .natGateways(0)
+                .restrictDefaultSecurityGroup(false)
+                .subnetConfiguration(List.of(SubnetConfiguration.builder()
+                        .name("private")
+                        .subnetType(SubnetType.PRIVATE_ISOLATED)
+                        .cidrMask(22)
+                        .build()))
+                .gatewayEndpoints(Map.of(
+                        "DynamoDb",
+                        GatewayVpcEndpointOptions.builder()
+                                .service(GatewayVpcEndpointAwsService.DYNAMODB)
+                                .build(),
+                        "S3",
+                        GatewayVpcEndpointOptions.builder()
+                                .service(GatewayVpcEndpointAwsService.S3)
+                                .build()))
+                .build();
+        for (InterfaceVpcEndpointAwsService service : Placement.interfaceEndpoints(topology)) {
+            vpc.addInterfaceEndpoint(
+                    "Endpoint-" + service.getShortName(),
+                    InterfaceVpcEndpointOptions.builder()
+                            .service(service)
+                            .privateDnsEnabled(true)
+                            .subnets(privateSubnets())
+                            .build());
+        }
+        for (FunctionSpec function : Placement.vpcFunctions(topology)) {
+            functionGroups.put(
+                    function.name(),
+                    SecurityGroup.Builder.create(this, "Sg-" + function.name())
+                            .vpc(vpc)
+                            .description("Lambda function " + function.name())
+                            .allowAllOutbound(true)
+                            .build());
+        }
+    }
+
+    public Vpc vpc() {
+        return vpc;
+    }
+
+    public SubnetSelection privateSubnets() {
+        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
+    }
+
+    /** The security group of a VPC function, by topology name. */
+    public ISecurityGroup functionGroup(String function) {
+        ISecurityGroup group = functionGroups.get(function);
+        if (group == null) {
+            throw new IllegalArgumentException("function " + function + " does not run in the VPC");
+        }
+        return group;
+    }
+
+    public Map<String, ISecurityGroup> functionGroups() {
+        return Map.copyOf(functionGroups);
+    }
+}

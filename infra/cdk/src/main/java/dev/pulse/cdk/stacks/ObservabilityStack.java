@@ -1,0 +1,181 @@
+package dev.pulse.cdk.stacks;
+
+import dev.pulse.cdk.config.AlarmThresholds;
+import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.cdk.constructs.PulseFunction;
+import dev.pulse.core.topology.StreamMappingSpec;
+import dev.pulse.core.topology.Topology;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * The alarms a five-person team needs, all to the alerts topic, and one dashboard. Each alarm's description links its
+ * runbook section in docs/DEPLOYING.md.
+ */
+public final class ObservabilityStack extends Stack {
+    private final List<Alarm> alarms = new ArrayList<>();
+
+    /** What is watched. */
+    public record Watched(
+            StreamStack streams,
+            StorageStack storage,
+            SearchStack search,
+            CacheStack cache,
+            FunctionsStack functions,
+            ApiStack api,
+            AlertsStack alerts) {}
+
+    public ObservabilityStack(
+            Construct scope, String id, StackProps props, EnvironmentConfig config, Topology topology, Watched w) {
+        super(scope, id, props);
+        AlarmThresholds t = config.alarms();
+        Alarms make = new Alarms(this, config.prefix(), w.alerts().topic());
+        MetricOptions fiveMinutes =
+                MetricOptions.builder().period(Duration.minutes(5)).build();
+        for (PulseFunction fn : w.functions().functions().values()) {
+            String name = fn.spec().name();
+            alarms.add(make.atLeast(
+                    name,
+                    "errors",
+                    fn.function().metricErrors(fiveMinutes),
+                    t.functionErrors(),
+                    1,
+                    "Function " + name + " failed invocations."));
+            alarms.add(make.atLeast(
+                    name,
+                    "throttles",
+                    fn.function().metricThrottles(fiveMinutes),
+                    t.functionThrottles(),
+                    1,
+                    "Function " + name + " was throttled (account or reserved concurrency)."));
+        }
+        for (StreamMappingSpec mapping : topology.streamMappings()) {
+            PulseFunction fn = w.functions().function(mapping.function());
+            alarms.add(make.atLeast(
+                    mapping.function(),
+                    "iterator-age",
+                    iteratorAge(fn),
+                    t.iteratorAgeMs(),
+                    5,
+                    "Ingest from " + mapping.stream() + " is falling behind the stream."));
+        }
+        for (Map.Entry<String, IQueue> queue : deadLetterQueues(w).entrySet()) {
+            alarms.add(make.atLeast(
+                    queue.getKey(),
+                    "dlq-depth",
+                    queue.getValue()
+                            .metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                                    .period(Duration.minutes(1))
+                                    .statistic("Maximum")
+                                    .build()),
+                    1,
+                    1,
+                    "Messages are waiting in dead-letter queue " + queue.getKey() + "."));
+        }
+        alarms.add(make.atLeast(
+                "api",
+                "p99-latency",
+                w.api()
+                        .api()
+                        .metricLatency(MetricOptions.builder()
+                                .period(Duration.minutes(1))
+                                .statistic("p99")
+                                .build()),
+                t.apiP99Ms(),
+                5,
+                "HTTP API p99 latency is above target."));
+        alarms.add(make.atLeast(
+                "api",
+                "5xx",
+                w.api().api().metricServerError(fiveMinutes),
+                t.api5xx(),
+                1,
+                "HTTP API answered with 5xx errors."));
+        var domain = w.search().domain();
+        MetricOptions max = MetricOptions.builder()
+                .period(Duration.minutes(1))
+                .statistic("Maximum")
+                .build();
+        alarms.add(make.atLeast(
+                "search",
+                "cluster-red",
+                domain.metricClusterStatusRed(max),
+                1,
+                1,
+                "At least one primary shard is unassigned: writes to it fail."));
+        alarms.add(make.atLeast(
+                "search",
+                "cluster-yellow",
+                domain.metricClusterStatusYellow(max),
+                1,
+                15,
+                "Replica shards are unassigned: one more node loss loses data."));
+        alarms.add(make.atLeast(
+                "search",
+                "jvm-pressure",
+                domain.metricJVMMemoryPressure(max),
+                t.searchJvmPressurePercent(),
+                5,
+                "OpenSearch heap is nearly full: expect rejections and circuit breakers."));
+        for (String node : w.cache().nodeIds(config)) {
+            alarms.add(make.atLeast(
+                    node,
+                    "cache-cpu",
+                    cacheMetric(node, "EngineCPUUtilization", "Average"),
+                    t.cacheCpuPercent(),
+                    5,
+                    "Redis engine thread is busy on " + node + "."));
+            alarms.add(make.atLeast(
+                    node,
+                    "cache-evictions",
+                    cacheMetric(node, "Evictions", "Sum"),
+                    t.cacheEvictions(),
+                    3,
+                    "Redis is evicting keys on " + node + ": the cache is too small."));
+        }
+        new PulseDashboard(this, config, topology, w);
+    }
+
+    /** Lambda publishes IteratorAge per function for stream-triggered functions; the maximum is the laggard shard. */
+    static IMetric iteratorAge(PulseFunction fn) {
+        return fn.function()
+                .metric(
+                        "IteratorAge",
+                        MetricOptions.builder()
+                                .statistic("Maximum")
+                                .period(Duration.minutes(1))
+                                .build());
+    }
+
+    static Metric cacheMetric(String node, String name, String statistic) {
+        return Metric.Builder.create()
+                .namespace("AWS/ElastiCache")
+                .metricName(name)
+                .dimensionsMap(Map.of("CacheClusterId", node))
+                .statistic(statistic)
+                .period(Duration.minutes(5))
+                .build();
+    }
+
+    /** The topology's queues and the scheduled functions' failure queues: all of them hold failed work. */
+    static Map<String, IQueue> deadLetterQueues(Watched w) {
+        Map<String, IQueue> queues = new LinkedHashMap<>(w.storage().queues());
+        w.functions().asyncFailureQueues().forEach((fn, q) -> queues.put(fn + "-failures", q));
+        return queues;
+    }
+
+    public List<Alarm> alarms() {
+        return List.copyOf(alarms);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pulse.cdk.stacks;
+
+import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.cdk.constructs.PulseFunction;
+import dev.pulse.core.topology.ScheduleSpec;
+import dev.pulse.core.topology.Topology;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.iam.ServicePrincipalOpts;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleGroup;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * EventBridge Scheduler schedules for the topology's scheduled functions. They run under one role that may invoke only
+ * the scheduled aliases; an invocation the scheduler cannot deliver lands in the function's failure queue, as does a
+ * run that fails after Lambda's asynchronous retries.
+ */
+final class Schedules extends Construct {
+    Schedules(
+            Construct scope,
+            EnvironmentConfig config,
+            Topology topology,
+            Map<String, PulseFunction> functions,
+            Map<String, IQueue> failureQueues) {
+        super(scope, "Schedules");
+        if (topology.schedules().isEmpty()) {
+            return;
+        }
+        ScheduleGroup group = ScheduleGroup.Builder.create(this, "Group")
+                .scheduleGroupName(config.prefix())
+                .build();
+        Role role = Role.Builder.create(this, "SchedulerRole")
+                .description("EventBridge Scheduler: invokes the scheduled Pulse functions")
+                .assumedBy(new ServicePrincipal(
+                        "scheduler.amazonaws.com",
+                        ServicePrincipalOpts.builder()
+                                .conditions(Map.of(
+                                        "StringEquals",
+                                        Map.of(
+                                                "aws:SourceAccount",
+                                                software.amazon.awscdk.Stack.of(this)
+                                                        .getAccount())))
+                                .build()))
+                .build();
+        for (ScheduleSpec spec : topology.schedules()) {
+            PulseFunction function = Lookup.require(functions, spec.function(), "function");
+            Schedule.Builder.create(this, "Schedule-" + spec.name())
+                    .scheduleName(config.prefix() + "-" + spec.name())
+                    .description(spec.description())
+                    .scheduleGroup(group)
+                    .schedule(ScheduleExpression.expression(spec.expression()))
+                    .target(new LambdaInvoke(
+                            function.alias(),
+                            ScheduleTargetBaseProps.builder()
+                                    .role(role)
+                                    .deadLetterQueue(Lookup.require(failureQueues, spec.function(), "failure queue"))
+                                    .retryAttempts(3)
+                                    .maxEventAge(Duration.hours(1))
+                                    .build()))
+                    .build();
+        }
+    }
+}

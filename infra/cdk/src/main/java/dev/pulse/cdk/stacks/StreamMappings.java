@@ -1,0 +1,48 @@
+package dev.pulse.cdk.stacks;
+
+import dev.pulse.cdk.constructs.PulseFunction;
+import dev.pulse.core.topology.StreamMappingSpec;
+import dev.pulse.core.topology.Topology;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.KinesisEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.KinesisEventSourceProps;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Lambda's Kinesis event-source mappings, on the {@code live} alias, with exactly the topology's settings: the local
+ * poller honours the same ones, so a batch behaves alike on a laptop and in AWS.
+ */
+final class StreamMappings extends Construct {
+    StreamMappings(
+            Construct scope,
+            Topology topology,
+            Map<String, PulseFunction> functions,
+            StreamStack streams,
+            Map<String, IQueue> queues) {
+        super(scope, "StreamMappings");
+        for (StreamMappingSpec mapping : topology.streamMappings()) {
+            PulseFunction function = Lookup.require(functions, mapping.function(), "function");
+            function.alias()
+                    .addEventSource(new KinesisEventSource(
+                            streams.stream(mapping.stream()),
+                            KinesisEventSourceProps.builder()
+                                    .batchSize(mapping.batchSize())
+                                    .maxBatchingWindow(Duration.millis(
+                                            mapping.batchingWindow().toMillis()))
+                                    .startingPosition(StartingPosition.valueOf(
+                                            mapping.startingPosition().name()))
+                                    .reportBatchItemFailures(mapping.reportBatchItemFailures())
+                                    .bisectBatchOnError(mapping.bisectOnError())
+                                    .retryAttempts(mapping.maxRetryAttempts())
+                                    .maxRecordAge(Duration.seconds(
+                                            mapping.maxRecordAge().toSeconds()))
+                                    .parallelizationFactor(mapping.parallelizationFactor())
+                                    .onFailure(new SqsDlq(Lookup.require(queues, mapping.onFailureQueue(), "queue")))
+                                    .build()));
+        }
+    }
+}
