@@ -25,7 +25,11 @@ public record PulseConfig(
     public static final String SQS_ENDPOINT = "PULSE_SQS_ENDPOINT";
 
     public static PulseConfig fromEnv(Map<String, String> variables) {
-        Env env = Env.of(variables);
+        return fromEnv(Env.of(variables));
+    }
+
+    /** From an {@link Env}, typically {@link Env#system()} in a composition root (honours the local runtime's scope). */
+    public static PulseConfig fromEnv(Env env) {
         return new PulseConfig(
                 Profile.from(env),
                 Region.of(env.required(REGION)),
