@@ -1,0 +1,171 @@
+package dev.pulse.local.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.pulse.core.json.Json;
+import dev.pulse.local.auth.JwtAuthorizer;
+import dev.pulse.local.lambda.InvocationResult;
+import dev.pulse.local.lambda.JsonLog;
+import dev.pulse.local.lambda.LocalFunction;
+import dev.pulse.local.lambda.LocalFunctions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The HTTP API emulator: the JDK's HTTP server (keep-alive, one virtual thread per exchange) in front of the route
+ * table, the JWT authorizer and the in-JVM functions, answering with API Gateway's own errors where it would.
+ */
+public final class HttpApiServer implements AutoCloseable {
+    /** API Gateway gives up on an integration after 30 s, whatever the function's timeout. */
+    static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RouteTable routes;
+    private final LocalFunctions functions;
+    private final Optional<JwtAuthorizer> authorizer;
+    private final HttpEventFactory events;
+    private final JsonLog log;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private HttpServer server;
+
+    public HttpApiServer(
+            RouteTable routes,
+            LocalFunctions functions,
+            Optional<JwtAuthorizer> authorizer,
+            HttpEventFactory events,
+            JsonLog log) {
+        this.routes = routes;
+        this.functions = functions;
+        this.authorizer = authorizer;
+        this.events = events;
+        this.log = log;
+    }
+
+    /** Binds 127.0.0.1:{@code port} (0 picks a free port) and returns the bound port. */
+    public int start(int port) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        HttpResponseData response;
+        String requestId = requestId();
+        try (exchange) {
+            try {
+                response = respond(read(exchange), requestId);
+            } catch (RuntimeException | IOException e) {
+                log.runtime("ERROR", "HTTP API request " + requestId + " failed: " + e);
+                response = HttpResponseData.internalError();
+            }
+            write(exchange, response, requestId);
+        }
+    }
+
+    HttpResponseData respond(HttpRequestData request, String requestId) {
+        Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
+        if (match.isEmpty()) {
+            return HttpResponseData.notFound();
+        }
+        Optional<ObjectNode> auth = Optional.empty();
+        if (match.get().route().authorized()) {
+            auth = authorizer.flatMap(a -> a.authorize(request.header("authorization")));
+            if (auth.isEmpty()) {
+                return HttpResponseData.unauthorized();
+            }
+        }
+        ObjectNode event = events.event(request, match.get(), requestId, Instant.now(), auth);
+        LocalFunction function = functions.require(match.get().route().function());
+        if (function.identity().timeout().compareTo(INTEGRATION_TIMEOUT) > 0) {
+            log.runtime("WARN", "function " + function.identity().name() + " outlives API Gateway's 30 s timeout");
+        }
+        InvocationResult result = function.invoke(Json.write(event));
+        if (result.failed()) {
+            return HttpResponseData.internalError();
+        }
+        return HttpResponseMapper.map(result.response());
+    }
+
+    private static HttpRequestData read(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach(
+                        (name, values) -> headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                                .addAll(values));
+        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+        headers.computeIfAbsent("x-forwarded-for", k -> new ArrayList<>()).add(sourceIp);
+        headers.putIfAbsent(
+                "x-forwarded-port",
+                List.of(Integer.toString(exchange.getLocalAddress().getPort())));
+        headers.putIfAbsent("x-forwarded-proto", List.of("http"));
+        headers.putIfAbsent("x-amzn-trace-id", List.of(traceId()));
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        return new HttpRequestData(
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getProtocol(),
+                sourceIp,
+                headers,
+                body);
+    }
+
+    private static void write(HttpExchange exchange, HttpResponseData response, String requestId) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        response.headers().forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
+        headers.set("apigw-requestid", requestId);
+        boolean noBody =
+                response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+
+    /** API Gateway's request ids look like {@code JKJaXmPLvHcESHA=}: 11 random bytes in base64. */
+    static String requestId() {
+        byte[] bytes = new byte[11];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String traceId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return "Root=1-" + Long.toHexString(Instant.now().getEpochSecond()) + "-"
+                + HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(1);
+        }
+        executor.shutdownNow();
+    }
+}

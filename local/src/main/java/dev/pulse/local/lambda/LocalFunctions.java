@@ -1,0 +1,69 @@
+package dev.pulse.local.lambda;
+
+import dev.pulse.core.topology.Access;
+import dev.pulse.core.topology.FunctionSpec;
+import dev.pulse.core.topology.Topology;
+import dev.pulse.local.LocalSettings;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The topology's functions, each built on first use with the environment Lambda would give it. */
+public final class LocalFunctions implements AutoCloseable {
+    private final Topology topology;
+    private final LocalSettings settings;
+    private final JsonLog log;
+    private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
+
+    public LocalFunctions(Topology topology, LocalSettings settings, JsonLog log) {
+        this.topology = topology;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public Optional<LocalFunction> find(String name) {
+        return topology.function(name).map(spec -> functions.computeIfAbsent(name, n -> create(spec)));
+    }
+
+    public LocalFunction require(String name) {
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("no function named " + name
+                        + " in the topology; known: "
+                        + topology.functions().stream().map(FunctionSpec::name).toList()));
+    }
+
+    private LocalFunction create(FunctionSpec spec) {
+        FunctionIdentity identity =
+                new FunctionIdentity(spec.name(), settings.functionArn(spec.name()), spec.memoryMb(), spec.timeout());
+        return new LocalFunction(
+                identity, spec.handler(), environment(spec, settings), settings.maxInstancesPerFunction(), log);
+    }
+
+    /**
+     * What Lambda's environment would hold: the platform endpoints, Lambda's reserved variables, the function's own
+     * variables, and one variable per grant naming the resource (locally the physical name is the logical name).
+     */
+    public static Map<String, String> environment(FunctionSpec spec, LocalSettings settings) {
+        Map<String, String> env = new HashMap<>(settings.platform());
+        env.put("AWS_REGION", settings.region());
+        env.put("AWS_DEFAULT_REGION", settings.region());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", FunctionIdentity.VERSION);
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
+        env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("_HANDLER", spec.handler());
+        env.putAll(spec.environment());
+        for (Access access : spec.access()) {
+            env.put(access.environmentVariable(), access.resource());
+        }
+        return env;
+    }
+
+    @Override
+    public void close() {
+        functions.values().forEach(LocalFunction::close);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.pulse.local.kinesis;
+
+import static dev.pulse.local.kinesis.ScriptedKinesisFunction.ok;
+import static dev.pulse.local.kinesis.ScriptedKinesisFunction.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.json.Json;
+import dev.pulse.core.testing.Unique;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The event-source mapping's semantics against kinesalite, with a scripted function. */
+class KinesisMappingIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final MappingFixture fixture = new MappingFixture(Unique.name("it-esm"), Unique.name("fn"), 1);
+
+    @TempDir
+    Path checkpointDir;
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    private static List<String> payloads(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "r" + i).toList();
+    }
+
+    @Test
+    void givenFailureMidBatch_whenReported_thenResumesFromLowestFailedRecordOnly() {
+        List<String> sequences = fixture.put("k", payloads(10));
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> {
+            if (call == 0) {
+                // two failures reported out of order: the lowest one (r4) is where processing resumes
+                return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(List.of(
+                        new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure(
+                                records.get(7).getKinesis().getSequenceNumber()),
+                        new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure(
+                                records.get(4).getKinesis().getSequenceNumber())));
+            }
+            return ok();
+        });
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        fixture.poller(mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+
+        await().atMost(WAIT)
+                .until(() -> ScriptedKinesisFunction.calls(fixture.function).size() >= 2
+                        && checkpoints
+                                .get(shard())
+                                .filter(sequences.get(9)::equals)
+                                .isPresent());
+
+        List<List<String>> calls = ScriptedKinesisFunction.calls(fixture.function);
+        assertThat(calls.get(0)).isEqualTo(payloads(10));
+        assertThat(calls.get(1)).containsExactly("r4", "r5", "r6", "r7", "r8", "r9");
+        assertThat(calls).hasSize(2);
+        assertThat(fixture.destination).isEmpty();
+    }
+
+    @Test
+    void givenThrownError_whenNoBisect_thenWholeBatchIsRetried() {
+        List<String> sequences = fixture.put("k", payloads(6));
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> {
+            if (call == 0) {
+                throw new IllegalStateException("dependency down");
+            }
+            return ok();
+        });
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        fixture.poller(mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+
+        await().atMost(WAIT)
+                .until(() -> checkpoints
+                        .get(shard())
+                        .filter(sequences.get(5)::equals)
+                        .isPresent());
+
+        assertThat(ScriptedKinesisFunction.calls(fixture.function)).containsExactly(payloads(6), payloads(6));
+    }
+
+    @Test
+    void givenPoisonRecord_whenBisecting_thenOnlyItIsDiscardedAndEveryOtherRecordSucceedsOnce() {
+        List<String> sequences = fixture.put("k", payloads(10));
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> {
+            if (records.stream().anyMatch(r -> payload(r).equals("r6"))) {
+                throw new IllegalArgumentException("poison r6");
+            }
+            return ok();
+        });
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        fixture.poller(mapping(10, true, 1, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+
+        await().atMost(WAIT)
+                .until(() -> checkpoints
+                        .get(shard())
+                        .filter(sequences.get(9)::equals)
+                        .isPresent());
+
+        List<List<String>> calls = ScriptedKinesisFunction.calls(fixture.function);
+        assertThat(calls)
+                .containsExactly(
+                        payloads(10),
+                        List.of("r0", "r1", "r2", "r3", "r4"),
+                        List.of("r5", "r6", "r7", "r8", "r9"),
+                        List.of("r5", "r6"),
+                        List.of("r5"),
+                        List.of("r6"),
+                        List.of("r6"),
+                        List.of("r7", "r8", "r9"));
+        assertThat(fixture.destination).hasSize(1);
+        JsonNode info =
+                Json.read(fixture.destination.getFirst(), JsonNode.class).get("KinesisBatchInfo");
+        assertThat(info.get("batchSize").asInt()).isEqualTo(1);
+        assertThat(info.get("startSequenceNumber").asText()).isEqualTo(sequences.get(6));
+        assertThat(info.get("endSequenceNumber").asText()).isEqualTo(sequences.get(6));
+    }
+
+    @Test
+    void givenRecordsOlderThanMaxAge_whenPolled_thenDiscardedToDestinationWithoutInvoking() {
+        List<String> sequences = fixture.put("k", payloads(3));
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> ok());
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        Clock twoHoursLater = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+        fixture.poller(
+                mapping(10, false, 5, Duration.ofHours(1)), checkpoints, fixture.destination::add, twoHoursLater);
+
+        await().atMost(WAIT)
+                .until(() -> checkpoints
+                        .get(shard())
+                        .filter(sequences.get(2)::equals)
+                        .isPresent());
+
+        assertThat(ScriptedKinesisFunction.calls(fixture.function)).isEmpty();
+        assertThat(fixture.destination).hasSize(1);
+        JsonNode metadata = Json.read(fixture.destination.getFirst(), JsonNode.class);
+        assertThat(metadata.at("/requestContext/condition").asText()).isEqualTo("RecordAgeExceeded");
+        assertThat(metadata.at("/requestContext/approximateInvokeCount").asInt())
+                .isZero();
+        assertThat(metadata.at("/KinesisBatchInfo/batchSize").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void givenCommittedRecords_whenMappingRestarts_thenResumesAfterCheckpointWithNoLossAndNoRedelivery()
+            throws Exception {
+        List<String> first = fixture.put("k", List.of("a0", "a1", "a2"));
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> ok());
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        StreamPoller poller = fixture.poller(
+                mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+        await().atMost(WAIT)
+                .until(() ->
+                        checkpoints.get(shard()).filter(first.get(2)::equals).isPresent());
+        poller.close();
+
+        List<String> second = fixture.put("k", List.of("b0", "b1"));
+        FileCheckpointStore reloaded = fixture.checkpoints(checkpointDir);
+        fixture.poller(mapping(10, false, 5, Duration.ZERO), reloaded, fixture.destination::add, Clock.systemUTC());
+        await().atMost(WAIT)
+                .until(() -> reloaded.get(shard()).filter(second.get(1)::equals).isPresent());
+
+        assertThat(ScriptedKinesisFunction.calls(fixture.function).stream().flatMap(List::stream))
+                .containsExactly("a0", "a1", "a2", "b0", "b1");
+    }
+
+    private String shard() {
+        return fixture.kinesis
+                .listShards(l -> l.streamName(fixture.stream))
+                .shards()
+                .getFirst()
+                .shardId();
+    }
+
+    private dev.pulse.core.topology.StreamMappingSpec mapping(
+            int batchSize, boolean bisect, int maxRetries, Duration maxAge) {
+        return MappingFixture.mapping(fixture.stream, fixture.function, batchSize, bisect, maxRetries, maxAge);
+    }
+}
