@@ -1,0 +1,36 @@
+package dev.pulse.mentions;
+
+import dev.pulse.core.config.OpenSearchSettings;
+import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.config.RedisSettings;
+import java.time.Duration;
+
+/** The mentions function's settings, read once from the environment by {@link MentionsWiring}. */
+public record MentionsConfig(
+        String pagesAlias,
+        String cacheNamespace,
+        Duration cacheTtl,
+        Duration versionTtl,
+        int breakerThreshold,
+        Duration breakerOpenFor,
+        OpenSearchSettings openSearch,
+        RedisSettings redis) {
+
+    public static final String PAGES_ALIAS = "PULSE_SEARCH_PAGES";
+    public static final String CACHE_NAME = "PULSE_CACHE_MENTIONS_CACHE";
+    public static final String CACHE_TTL_S = "PULSE_MENTIONS_CACHE_TTL_S";
+    public static final String VERSION_TTL_MS = "PULSE_MENTIONS_VERSION_TTL_MS";
+
+    public static MentionsConfig from(PulseConfig config) {
+        var env = config.env();
+        return new MentionsConfig(
+                config.required(PAGES_ALIAS),
+                env.optional(CACHE_NAME, "mentions-cache"),
+                Duration.ofSeconds(env.integer(CACHE_TTL_S, 120)),
+                env.millis(VERSION_TTL_MS, 5_000),
+                5,
+                Duration.ofSeconds(5),
+                config.openSearch(),
+                config.redis());
+    }
+}

@@ -1,0 +1,9 @@
+package dev.pulse.mentions.adapter.cache;
+
+import java.util.Optional;
+
+/** Names the index version currently behind the alias, or nothing when it cannot be known right now. */
+@FunctionalInterface
+public interface IndexVersions {
+    Optional<String> current();
+}

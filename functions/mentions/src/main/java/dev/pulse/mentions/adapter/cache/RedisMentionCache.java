@@ -1,0 +1,112 @@
+package dev.pulse.mentions.adapter.cache;
+
+import dev.pulse.core.json.Json;
+import dev.pulse.mentions.domain.PageSummary;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The hot-prefix cache in Redis (ElastiCache). Every call goes through a circuit breaker, so while Redis is down a
+ * request pays nothing for the cache; writes are fire-and-forget so a miss never waits on them.
+ */
+public final class RedisMentionCache implements MentionCache, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RedisMentionCache.class.getName());
+    private static final Duration VERSION_TTL = Duration.ofDays(7);
+
+    private final RedisClient client;
+    private final String versionKey;
+    private final CircuitBreaker breaker;
+    private volatile StatefulRedisConnection<String, String> connection;
+
+    public RedisMentionCache(RedisClient client, String namespace, CircuitBreaker breaker) {
+        this.client = client;
+        this.versionKey = namespace + ":index-version";
+        this.breaker = breaker;
+    }
+
+    @Override
+    public Optional<List<PageSummary>> get(String key) {
+        return guarded(c -> c.sync().get(key)).map(json -> Arrays.asList(Json.read(json, PageSummary[].class)));
+    }
+
+    @Override
+    public void put(String key, List<PageSummary> pages, Duration ttl) {
+        String json = Json.write(pages);
+        write(c -> c.async().set(key, json, SetArgs.Builder.px(ttl.toMillis())));
+    }
+
+    @Override
+    public void rememberVersion(String version) {
+        write(c -> c.async().set(versionKey, version, SetArgs.Builder.px(VERSION_TTL.toMillis())));
+    }
+
+    @Override
+    public Optional<String> recallVersion() {
+        return guarded(c -> c.sync().get(versionKey));
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    private <T> Optional<T> guarded(Function<StatefulRedisConnection<String, String>, T> command) {
+        if (!breaker.tryAcquire()) {
+            return Optional.empty();
+        }
+        try {
+            T value = command.apply(connection());
+            breaker.onSuccess();
+            return Optional.ofNullable(value);
+        } catch (RuntimeException e) {
+            breaker.onFailure();
+            LOG.log(System.Logger.Level.DEBUG, "mentions cache unavailable: {0}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void write(Function<StatefulRedisConnection<String, String>, io.lettuce.core.RedisFuture<?>> command) {
+        if (!breaker.tryAcquire()) {
+            return;
+        }
+        try {
+            command.apply(connection()).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    breaker.onSuccess();
+                } else {
+                    breaker.onFailure();
+                }
+            });
+        } catch (RuntimeException e) {
+            breaker.onFailure();
+        }
+    }
+
+    private StatefulRedisConnection<String, String> connection() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null) {
+            synchronized (this) {
+                current = connection;
+                if (current == null) {
+                    // Connected lazily, so an instance that starts while Redis is down still serves from the index.
+                    current = client.connect();
+                    connection = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

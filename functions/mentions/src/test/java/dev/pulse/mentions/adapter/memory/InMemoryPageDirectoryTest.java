@@ -1,0 +1,15 @@
+package dev.pulse.mentions.adapter.memory;
+
+import dev.pulse.mentions.domain.PageDirectory;
+import dev.pulse.mentions.domain.PageDirectoryContract;
+import dev.pulse.mentions.domain.PageSummary;
+import java.util.List;
+
+class InMemoryPageDirectoryTest extends PageDirectoryContract {
+    @Override
+    protected PageDirectory createDirectory(List<PageSummary> pages) {
+        InMemoryPageDirectory directory = new InMemoryPageDirectory();
+        pages.forEach(directory::put);
+        return directory;
+    }
+}
