@@ -1,0 +1,59 @@
+package dev.pulse.ingest;
+
+import dev.pulse.core.config.ConfigException;
+import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.topology.Access;
+import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.ingest.application.QuarantineEntry;
+import java.time.Duration;
+
+/** The ingest function's settings: physical resource names from the topology's variables, and its limits. */
+public record IngestConfig(
+        String pagesIndex,
+        String postsPrefix,
+        String trackedPagesTable,
+        String quarantineQueue,
+        int maxPostBytes,
+        int maxBulkBytes,
+        Duration trackedPagesTtl,
+        Duration retryBudget,
+        String metricsNamespace) {
+
+    public static final String PAGES =
+            Access.writes(Access.Kind.SEARCH, PulseTopology.PAGES_ALIAS).environmentVariable();
+    public static final String POSTS =
+            Access.writes(Access.Kind.SEARCH, PulseTopology.POSTS_TEMPLATE).environmentVariable();
+    public static final String TRACKED_PAGES =
+            Access.reads(Access.Kind.TABLE, PulseTopology.TRACKED_PAGES_TABLE).environmentVariable();
+    public static final String QUARANTINE =
+            Access.writes(Access.Kind.QUEUE, PulseTopology.QUARANTINE_QUEUE).environmentVariable();
+    public static final String MAX_POST_BYTES = "PULSE_INGEST_MAX_POST_BYTES";
+    public static final String MAX_BULK_BYTES = "PULSE_INGEST_MAX_BULK_BYTES";
+    public static final String TRACKED_TTL_MS = "PULSE_INGEST_TRACKED_TTL_MS";
+    public static final String RETRY_BUDGET_MS = "PULSE_INGEST_RETRY_BUDGET_MS";
+    /** OpenSearch rejects larger bulk requests on small domains; the issue caps them at 5 MB. */
+    public static final int BULK_LIMIT = 5 * 1024 * 1024;
+
+    public IngestConfig {
+        if (maxBulkBytes < 1024 || maxBulkBytes > BULK_LIMIT) {
+            throw new ConfigException(MAX_BULK_BYTES, "must be 1024-" + BULK_LIMIT + ", was " + maxBulkBytes);
+        }
+        if (maxPostBytes < 1024) {
+            throw new ConfigException(MAX_POST_BYTES, "must be at least 1024, was " + maxPostBytes);
+        }
+    }
+
+    public static IngestConfig from(PulseConfig config) {
+        var env = config.env();
+        return new IngestConfig(
+                config.required(PAGES),
+                config.required(POSTS),
+                config.required(TRACKED_PAGES),
+                config.required(QUARANTINE),
+                env.integer(MAX_POST_BYTES, QuarantineEntry.MAX_PAYLOAD_BYTES),
+                env.integer(MAX_BULK_BYTES, BULK_LIMIT),
+                env.millis(TRACKED_TTL_MS, 60_000),
+                env.millis(RETRY_BUDGET_MS, 60_000),
+                env.optional("POWERTOOLS_METRICS_NAMESPACE", "Pulse"));
+    }
+}

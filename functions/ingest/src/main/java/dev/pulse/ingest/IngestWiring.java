@@ -1,0 +1,70 @@
+package dev.pulse.ingest;
+
+import dev.pulse.core.aws.AwsClients;
+import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.search.OpenSearchClients;
+import dev.pulse.ingest.adapters.CachedTrackedPages;
+import dev.pulse.ingest.adapters.DynamoTrackedPages;
+import dev.pulse.ingest.adapters.OpenSearchBulkSink;
+import dev.pulse.ingest.adapters.PowertoolsIngestMetrics;
+import dev.pulse.ingest.adapters.SqsQuarantine;
+import dev.pulse.ingest.application.Backoff;
+import dev.pulse.ingest.application.IndexNames;
+import dev.pulse.ingest.application.IngestMetrics;
+import dev.pulse.ingest.application.IngestService;
+import dev.pulse.ingest.domain.PostParser;
+import java.time.Clock;
+import java.util.Map;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/** The ingest function's composition root: the only place that builds SDK and OpenSearch clients. */
+public final class IngestWiring {
+    private final IngestConfig config;
+    private final IngestService service;
+
+    private IngestWiring(IngestConfig config, IngestService service) {
+        this.config = config;
+        this.service = service;
+    }
+
+    /** The Lambda wiring, from the process environment. */
+    public static IngestWiring fromEnvironment() {
+        var pulse = PulseConfig.fromEnv(System.getenv());
+        var metrics = MetricsFactory.getMetricsInstance();
+        IngestConfig config = IngestConfig.from(pulse);
+        metrics.setNamespace(config.metricsNamespace());
+        return create(pulse, new PowertoolsIngestMetrics(metrics));
+    }
+
+    /** Wiring for the given variables (tests, the local runtime and benchmarks), with the given metrics. */
+    public static IngestWiring from(Map<String, String> environment, IngestMetrics metrics) {
+        return create(PulseConfig.fromEnv(environment), metrics);
+    }
+
+    private static IngestWiring create(PulseConfig pulse, IngestMetrics metrics) {
+        IngestConfig config = IngestConfig.from(pulse);
+        AwsClients aws = new AwsClients(pulse);
+        Clock clock = Clock.systemUTC();
+        var search = new OpenSearchGenericClient(OpenSearchClients.transport(pulse.openSearch()));
+        var tracked = new CachedTrackedPages(
+                new DynamoTrackedPages(aws.dynamoDb(), config.trackedPagesTable()), config.trackedPagesTtl(), clock);
+        IngestService service = new IngestService(
+                new PostParser(config.maxPostBytes()),
+                tracked,
+                new OpenSearchBulkSink(search, config.maxBulkBytes(), Backoff.DEFAULT, clock),
+                new SqsQuarantine(aws.sqs(), config.quarantineQueue()),
+                metrics,
+                new IndexNames(config.pagesIndex(), config.postsPrefix()),
+                clock);
+        return new IngestWiring(config, service);
+    }
+
+    public IngestConfig config() {
+        return config;
+    }
+
+    public IngestService service() {
+        return service;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pulse.ingest;
+
+import dev.pulse.core.aws.AwsClients;
+import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.ingest.adapters.DynamoTrackedPages;
+import dev.pulse.ingest.firehose.CliEnvironment;
+import dev.pulse.ingest.firehose.Simulator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./pulse track}: marks pages tracked in DynamoDB until accounts exist. {@code --top N} tracks the simulator's
+ * N most popular pages; {@code --ids a,b,c} tracks given page ids. Idempotent.
+ */
+public final class TrackCommand {
+    private TrackCommand() {}
+
+    public static void main(String[] args) {
+        Map<String, String> env = CliEnvironment.resolve(System.getenv());
+        String table = env.getOrDefault(IngestConfig.TRACKED_PAGES, PulseTopology.TRACKED_PAGES_TABLE);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--top" -> ids.addAll(top(Integer.parseInt(args[i + 1])));
+                case "--ids" -> ids.addAll(Arrays.asList(args[i + 1].split(",")));
+                case "--table" -> table = args[i + 1];
+                default -> usage("unknown flag " + args[i]);
+            }
+        }
+        if (ids.isEmpty() || args.length % 2 != 0) {
+            usage("nothing to track");
+        }
+        try (var dynamo = new AwsClients(PulseConfig.fromEnv(env)).dynamoDb()) {
+            new DynamoTrackedPages(dynamo, table).track(ids);
+        }
+        System.out.printf("track: %d pages tracked in table %s%n", ids.size(), table);
+    }
+
+    /** The page ids of the simulator's {@code count} most popular pages. */
+    public static List<String> top(int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int rank = 0; rank < count; rank++) {
+            ids.add(Simulator.pageId(rank));
+        }
+        return ids;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("track: " + problem);
+        System.err.println("usage: track (--top N | --ids ID,ID...) [--table NAME]");
+        System.exit(2);
+    }
+}

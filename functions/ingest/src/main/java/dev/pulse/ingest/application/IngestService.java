@@ -1,0 +1,210 @@
+package dev.pulse.ingest.application;
+
+import dev.pulse.core.domain.PageDocument;
+import dev.pulse.core.json.Json;
+import dev.pulse.ingest.domain.ParseResult;
+import dev.pulse.ingest.domain.PoisonReason;
+import dev.pulse.ingest.domain.Post;
+import dev.pulse.ingest.domain.PostParser;
+import dev.pulse.ingest.kpl.AggregatedRecords;
+import dev.pulse.ingest.kpl.CorruptAggregateException;
+import dev.pulse.ingest.kpl.UserRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest use case for one batch: de-aggregate, parse, quarantine poison, upsert the newest version of each page,
+ * index the posts of tracked pages, and name the Kinesis records that failed transiently.
+ */
+public final class IngestService {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final PostParser parser;
+    private final TrackedPages tracked;
+    private final DocumentSink sink;
+    private final Quarantine quarantine;
+    private final IngestMetrics metrics;
+    private final IndexNames names;
+    private final Clock clock;
+
+    public IngestService(
+            PostParser parser,
+            TrackedPages tracked,
+            DocumentSink sink,
+            Quarantine quarantine,
+            IngestMetrics metrics,
+            IndexNames names,
+            Clock clock) {
+        this.parser = parser;
+        this.tracked = tracked;
+        this.sink = sink;
+        this.quarantine = quarantine;
+        this.metrics = metrics;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    public BatchResult ingest(List<InboundRecord> records, Instant deadline) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        Failures failures = new Failures();
+        List<QuarantineEntry> poison = new ArrayList<>();
+        Map<String, Candidate<PageDocument>> pages = new HashMap<>();
+        Map<String, Candidate<Post>> posts = new HashMap<>();
+        int postsIn = 0;
+        for (InboundRecord record : records) {
+            List<UserRecord> users;
+            try {
+                users = AggregatedRecords.decode(record.data(), record.partitionKey());
+            } catch (CorruptAggregateException e) {
+                SourceRecord whole = new SourceRecord(record, -1, record.partitionKey(), record.data());
+                poison.add(QuarantineEntry.of(whole, PoisonReason.CORRUPT_AGGREGATE, e.getMessage(), now));
+                continue;
+            }
+            for (int i = 0; i < users.size(); i++) {
+                SourceRecord source = new SourceRecord(
+                        record, i, users.get(i).partitionKey(), users.get(i).data());
+                postsIn++;
+                switch (parser.parse(source.data())) {
+                    case ParseResult.Rejected rejected ->
+                        poison.add(QuarantineEntry.of(source, rejected.reason(), rejected.detail(), now));
+                    case ParseResult.Parsed parsed -> {
+                        Post post = parsed.post();
+                        Candidate.keepNewest(
+                                pages,
+                                post.pageId(),
+                                new Candidate<>(post.page(), post.page().updatedTime(), source));
+                        Candidate.keepNewest(posts, post.postId(), new Candidate<>(post, post.updatedTime(), source));
+                    }
+                }
+            }
+        }
+        Writes writes = plan(pages, posts, failures);
+        Counts counts = apply(writes, sink.write(writes.ops(), deadline), poison, failures, now);
+        int quarantined = sendPoison(poison, failures);
+        BatchResult result = new BatchResult(
+                records.size(),
+                postsIn,
+                counts.pages,
+                counts.posts,
+                counts.superseded,
+                quarantined,
+                failures.sequenceNumbers());
+        metrics.batch(result, (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    private Writes plan(
+            Map<String, Candidate<PageDocument>> pages, Map<String, Candidate<Post>> posts, Failures failures) {
+        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (var entry : pages.entrySet()) {
+            Candidate<PageDocument> page = entry.getValue();
+            writes.add(
+                    new IndexOp(names.pages(), entry.getKey(), version(page.updatedTime()), serialize(page.value())),
+                    page.source(),
+                    true);
+        }
+        Set<String> pageIds = new HashSet<>();
+        posts.values().forEach(post -> pageIds.add(post.value().pageId()));
+        Set<String> trackedIds;
+        try {
+            trackedIds = pageIds.isEmpty() ? Set.of() : tracked.trackedAmong(pageIds);
+        } catch (TransientFailureException e) {
+            LOG.warn("tracked pages unavailable, retrying the records that carry posts: {}", e.getMessage());
+            posts.values().forEach(post -> failures.add(post.source()));
+            return writes;
+        }
+        for (var entry : posts.entrySet()) {
+            Post post = entry.getValue().value();
+            if (trackedIds.contains(post.pageId())) {
+                writes.add(
+                        new IndexOp(
+                                names.posts(post.createdTime()),
+                                post.postId(),
+                                version(post.updatedTime()),
+                                serialize(post.document())),
+                        entry.getValue().source(),
+                        false);
+            }
+        }
+        return writes;
+    }
+
+    private Counts apply(
+            Writes writes, List<WriteOutcome> outcomes, List<QuarantineEntry> poison, Failures failures, Instant now) {
+        Counts counts = new Counts();
+        for (int i = 0; i < outcomes.size(); i++) {
+            WriteOutcome outcome = outcomes.get(i);
+            SourceRecord source = writes.sources().get(i);
+            switch (outcome.status()) {
+                case WRITTEN -> {
+                    if (writes.isPage().get(i)) {
+                        counts.pages++;
+                    } else {
+                        counts.posts++;
+                    }
+                }
+                case SUPERSEDED -> counts.superseded++;
+                case REJECTED ->
+                    poison.add(QuarantineEntry.of(source, PoisonReason.REJECTED_BY_INDEX, outcome.detail(), now));
+                case TRANSIENT -> failures.add(source);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Sends the poison that Kinesis will not deliver again. Records at or after a shard's first failure are replayed
+     * by Lambda, so their poison is quarantined on that replay, once, instead of now and again then.
+     */
+    private int sendPoison(List<QuarantineEntry> poison, Failures failures) {
+        List<QuarantineEntry> due =
+                poison.stream().filter(failures::notReplayed).toList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<QuarantineEntry> undelivered;
+        try {
+            undelivered = quarantine.send(due);
+        } catch (RuntimeException e) {
+            LOG.warn("quarantine unavailable, retrying the records that carry poison: {}", e.toString());
+            undelivered = due;
+        }
+        undelivered.forEach(entry -> failures.add(entry.shardId(), entry.sequenceNumber()));
+        return due.size() - undelivered.size();
+    }
+
+    private static long version(Instant updatedTime) {
+        return updatedTime.toEpochMilli();
+    }
+
+    private static byte[] serialize(Object document) {
+        try {
+            return Json.mapper().writeValueAsBytes(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("documents are plain records", e);
+        }
+    }
+
+    private record Writes(List<IndexOp> ops, List<SourceRecord> sources, List<Boolean> isPage) {
+        void add(IndexOp op, SourceRecord source, boolean page) {
+            ops.add(op);
+            sources.add(source);
+            isPage.add(page);
+        }
+    }
+
+    private static final class Counts {
+        int pages;
+        int posts;
+        int superseded;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.pulse.ingest.firehose;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters the progress line shows; user records, not Kinesis records, since posts are what matter. */
+public final class PublisherStats {
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong kinesisRecords = new AtomicLong();
+    final AtomicLong retried = new AtomicLong();
+    final AtomicLong throttled = new AtomicLong();
+
+    public long accepted() {
+        return accepted.get();
+    }
+
+    /** User records Kinesis has acknowledged. */
+    public long sent() {
+        return sent.get();
+    }
+
+    public long kinesisRecords() {
+        return kinesisRecords.get();
+    }
+
+    /** User records whose Kinesis record failed at least once and was put again. */
+    public long retried() {
+        return retried.get();
+    }
+
+    public long throttled() {
+        return throttled.get();
+    }
+
+    /** Accepted but not yet acknowledged. */
+    public long backlog() {
+        return accepted.get() - sent.get();
+    }
+}
