@@ -1,0 +1,79 @@
+package dev.pulse.local.schedule;
+
+import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.ScheduleSpec;
+import dev.pulse.local.lambda.InvocationResult;
+import dev.pulse.local.lambda.JsonLog;
+import dev.pulse.local.lambda.LocalFunctions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fires the topology's schedules: one virtual thread per schedule sleeps until the next firing and invokes the target
+ * asynchronously (a slow run never delays the next firing), as EventBridge does.
+ */
+public final class Scheduler implements AutoCloseable {
+    private final List<ScheduleSpec> schedules;
+    private final LocalFunctions functions;
+    private final ScheduledEventFactory events;
+    private final JsonLog log;
+    private final Clock clock;
+    private final List<Thread> threads = new ArrayList<>();
+
+    public Scheduler(
+            List<ScheduleSpec> schedules,
+            LocalFunctions functions,
+            ScheduledEventFactory events,
+            JsonLog log,
+            Clock clock) {
+        this.schedules = List.copyOf(schedules);
+        this.functions = functions;
+        this.events = events;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public void start() {
+        for (ScheduleSpec schedule : schedules) {
+            ScheduleExpression expression = ScheduleExpression.parse(schedule.expression());
+            threads.add(Thread.ofVirtual().name("schedule-" + schedule.name()).start(() -> loop(schedule, expression)));
+        }
+    }
+
+    private void loop(ScheduleSpec schedule, ScheduleExpression expression) {
+        ZonedDateTime next = expression.next(ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC));
+        log.runtime("INFO", "schedule " + schedule.name() + " (" + schedule.expression() + ") next fires at " + next);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Duration wait = Duration.between(ZonedDateTime.now(clock), next);
+                if (!wait.isNegative()) {
+                    Thread.sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            fire(schedule, next);
+            next = expression.next(next);
+        }
+    }
+
+    /** Invokes the schedule's function once, as the scheduled time {@code time}; returns without waiting for it. */
+    public void fire(ScheduleSpec schedule, ZonedDateTime time) {
+        String event = Json.write(events.event(schedule.name(), time));
+        Thread.ofVirtual().name("scheduled-" + schedule.name()).start(() -> {
+            InvocationResult result = functions.require(schedule.function()).invoke(event);
+            if (result.failed()) {
+                log.runtime("ERROR", "schedule " + schedule.name() + " invocation failed: " + result.response());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        threads.forEach(Thread::interrupt);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.pulse.local.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.FunctionSpec;
+import dev.pulse.core.topology.RouteSpec;
+import dev.pulse.core.topology.Topology;
+import dev.pulse.local.LocalSettings;
+import dev.pulse.local.auth.DevTokens;
+import dev.pulse.local.auth.JwtAuthorizer;
+import dev.pulse.local.lambda.JsonLog;
+import dev.pulse.local.lambda.LocalFunctions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API emulator over a real loopback socket, with test functions behind each route. */
+class HttpApiServerTest {
+    private static final String ISSUER = "https://pulse.local/dev";
+    private static KeyPair keys;
+    private static LocalFunctions functions;
+    private static HttpApiServer server;
+    private static String base;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+        Topology topology = new Topology(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(
+                        function("echo", HttpTestFunctions.Echo.class, 5),
+                        function("throwing", HttpTestFunctions.Throwing.class, 5),
+                        function("slow", HttpTestFunctions.Slow.class, 1),
+                        function("binary", HttpTestFunctions.Binary.class, 5),
+                        function("plain", HttpTestFunctions.Plain.class, 5)),
+                List.of(
+                        new RouteSpec("GET", "/echo/{id}", "echo", false),
+                        new RouteSpec("POST", "/echo/{id}", "echo", false),
+                        new RouteSpec("GET", "/me", "echo", true),
+                        new RouteSpec("GET", "/throwing", "throwing", false),
+                        new RouteSpec("GET", "/slow", "slow", false),
+                        new RouteSpec("POST", "/binary", "binary", false),
+                        new RouteSpec("ANY", "/plain/{proxy+}", "plain", false)),
+                List.of(),
+                List.of());
+        LocalSettings settings = LocalSettings.fromEnvironment(Map.of());
+        functions = new LocalFunctions(topology, settings, new JsonLog(System.out, false));
+        server = new HttpApiServer(
+                new RouteTable(topology.routes()),
+                functions,
+                Optional.of(new JwtAuthorizer(keys.getPublic(), ISSUER, "pulse-web")),
+                new HttpEventFactory("000000000000", "pulselocal"),
+                new JsonLog(System.out, false));
+        base = "http://127.0.0.1:" + server.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        functions.close();
+    }
+
+    private static FunctionSpec function(String name, Class<?> handler, int timeoutSeconds) {
+        return new FunctionSpec(
+                name, "local", handler.getName(), 256, Duration.ofSeconds(timeoutSeconds), Map.of(), List.of());
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void givenRoute_whenCalled_thenHandlerGetsPayloadV2AndItsResponseIsReturnedAsIs() throws Exception {
+        HttpResponse<String> response = get("/echo/42?q=new%20yo&tag=a&tag=b", "Cookie", "s=1; t=2", "X-Custom", "v");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("x-echo")).contains("yes");
+        assertThat(response.headers().allValues("set-cookie")).containsExactlyInAnyOrder("a=1", "b=2");
+        assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+        JsonNode echo = Json.read(response.body(), JsonNode.class);
+        assertThat(echo.get("routeKey").asText()).isEqualTo("GET /echo/{id}");
+        assertThat(echo.get("rawQueryString").asText()).isEqualTo("q=new%20yo&tag=a&tag=b");
+        assertThat(echo.at("/query/q").asText()).isEqualTo("new yo");
+        assertThat(echo.at("/query/tag").asText()).isEqualTo("a,b");
+        assertThat(echo.at("/path/id").asText()).isEqualTo("42");
+        assertThat(echo.get("cookies")).hasSize(2);
+        assertThat(echo.at("/headers/x-custom").asText()).isEqualTo("v");
+        assertThat(echo.at("/headers/cookie").isMissingNode()).isTrue();
+        assertThat(echo.get("stage").asText()).isEqualTo("$default");
+        assertThat(echo.get("requestId").asText())
+                .isEqualTo(response.headers().firstValue("apigw-requestid").orElseThrow());
+        assertThat(echo.get("functionName").asText()).isEqualTo("echo");
+        assertThat(echo.get("logGroup").asText()).isEqualTo("/aws/lambda/echo");
+        assertThat(echo.get("memory").asInt()).isEqualTo(256);
+        assertThat(echo.get("remainingMs").asInt()).isBetween(1, 5_000);
+    }
+
+    @Test
+    void givenTextBody_whenPosted_thenPassedAsTextNotBase64() throws Exception {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/echo/1"))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"pageId\":\"1\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonNode echo = Json.read(response.body(), JsonNode.class);
+        assertThat(echo.get("body").asText()).isEqualTo("{\"pageId\":\"1\"}");
+        assertThat(echo.get("base64").asBoolean()).isFalse();
+        assertThat(echo.get("method").asText()).isEqualTo("POST");
+    }
+
+    @Test
+    void givenBinaryBody_whenEchoedAsBase64_thenClientGetsTheSameBytes() throws Exception {
+        byte[] bytes = {0, (byte) 0xff, 0x10, (byte) 0x80, 42};
+        HttpResponse<byte[]> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/binary"))
+                        .header("content-type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsExactly(bytes);
+    }
+
+    @Test
+    void givenPlainObjectResponse_whenNoStatusCode_thenInferred200Json() throws Exception {
+        HttpResponse<String> response = get("/plain/any/depth");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        assertThat(response.body()).isEqualTo("{\"hello\":\"world\"}");
+    }
+
+    @Test
+    void givenUnknownRoute_whenCalled_then404NotFound() throws Exception {
+        HttpResponse<String> response = get("/nope");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    }
+
+    @Test
+    void givenThrowingHandler_whenCalled_then500WithoutStackTrace() throws Exception {
+        HttpResponse<String> response = get("/throwing");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+    }
+
+    @Test
+    void givenHandlerPastItsTimeout_whenCalled_then500() throws Exception {
+        HttpResponse<String> response = get("/slow");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+    }
+
+    @Test
+    void givenAuthorizedRoute_whenNoToken_then401() throws Exception {
+        HttpResponse<String> response = get("/me");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+    }
+
+    @Test
+    void givenAuthorizedRoute_whenValidToken_thenClaimsAndScopesReachTheHandler() throws Exception {
+        String token = new DevTokens(keys.getPrivate(), ISSUER, "pulse-web")
+                .issue("user-1", "acct-1", "pulse/read pulse/write", Instant.now(), Duration.ofMinutes(5));
+
+        HttpResponse<String> response = get("/me", "Authorization", "Bearer " + token);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode echo = Json.read(response.body(), JsonNode.class);
+        assertThat(echo.at("/claims/sub").asText()).isEqualTo("user-1");
+        assertThat(echo.at("/claims/account").asText()).isEqualTo("acct-1");
+        assertThat(echo.at("/claims/exp").asText()).matches("\\d+");
+        assertThat(echo.get("scopes")).extracting(JsonNode::asText).containsExactly("pulse/read", "pulse/write");
+    }
+}
