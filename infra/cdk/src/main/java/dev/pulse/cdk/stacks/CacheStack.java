@@ -88,7 +88,7 @@ public final class CacheStack extends Stack {
                 .autoMinorVersionUpgrade(true)
                 .snapshotRetentionLimit(0)
                 .build();
-        cache.addDependency(subnetGroup);
+        cache.getNode().addDependency(subnetGroup);
     }
 
     /** The {@code rediss://host:port} URL of the primary endpoint; the token is read from the secret at cold start. */

@@ -129,15 +129,16 @@ public final class ObservabilityStack extends Stack {
                 5,
                 "OpenSearch heap is nearly full: expect rejections and circuit breakers."));
         for (String node : w.cache().nodeIds(config)) {
+            String subject = "redis-" + node.substring(node.lastIndexOf('-') + 1);
             alarms.add(make.atLeast(
-                    node,
+                    subject,
                     "cache-cpu",
                     cacheMetric(node, "EngineCPUUtilization", "Average"),
                     t.cacheCpuPercent(),
                     5,
                     "Redis engine thread is busy on " + node + "."));
             alarms.add(make.atLeast(
-                    node,
+                    subject,
                     "cache-evictions",
                     cacheMetric(node, "Evictions", "Sum"),
                     t.cacheEvictions(),

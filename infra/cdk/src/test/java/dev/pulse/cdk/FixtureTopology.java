@@ -1,0 +1,67 @@
+package dev.pulse.cdk;
+
+import dev.pulse.core.topology.Access;
+import dev.pulse.core.topology.FunctionSpec;
+import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.RouteSpec;
+import dev.pulse.core.topology.ScheduleSpec;
+import dev.pulse.core.topology.TableSpec;
+import dev.pulse.core.topology.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real topology plus the shapes the functions still to come will add: an accounts function behind an authorized
+ * route with a cache, and a scheduled reporting function that writes a table and (for the endpoint rule) a stream.
+ */
+public final class FixtureTopology {
+    public static final String ACCOUNTS = "accounts";
+    public static final String REPORTING = "reporting";
+    public static final String SCHEDULE = "hourly-snapshots";
+
+    private FixtureTopology() {}
+
+    public static Topology define() {
+        Topology real = PulseTopology.define();
+        List<TableSpec> tables = new ArrayList<>(real.tables());
+        tables.add(new TableSpec("accounts", "tenantId", Optional.of("sk"), Optional.of("expiresAt")));
+        tables.add(TableSpec.keyed("reports", "reportId"));
+        List<FunctionSpec> functions = new ArrayList<>(real.functions());
+        functions.add(new FunctionSpec(
+                ACCOUNTS,
+                "functions/accounts",
+                "dev.pulse.accounts.AccountsHandler",
+                512,
+                Duration.ofSeconds(10),
+                Map.of(),
+                List.of(
+                        Access.readsAndWrites(Access.Kind.TABLE, "accounts"),
+                        Access.readsAndWrites(Access.Kind.CACHE, "accounts-cache"))));
+        functions.add(new FunctionSpec(
+                REPORTING,
+                "functions/reporting",
+                "dev.pulse.reporting.SnapshotHandler",
+                2048,
+                Duration.ofMinutes(10),
+                Map.of(),
+                List.of(
+                        Access.reads(Access.Kind.SEARCH, PulseTopology.POSTS_TEMPLATE),
+                        Access.writes(Access.Kind.TABLE, "reports"),
+                        Access.writes(Access.Kind.STREAM, PulseTopology.POSTS_STREAM))));
+        List<RouteSpec> routes = new ArrayList<>(real.routes());
+        routes.add(new RouteSpec("GET", "/accounts/{id}", ACCOUNTS, true));
+        return new Topology(
+                real.streams(),
+                tables,
+                real.queues(),
+                real.aliases(),
+                real.indexTemplates(),
+                functions,
+                routes,
+                List.of(new ScheduleSpec(SCHEDULE, "rate(1 hour)", REPORTING, "hourly dashboard snapshots")),
+                real.streamMappings());
+    }
+}

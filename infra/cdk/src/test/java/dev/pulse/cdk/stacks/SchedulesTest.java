@@ -1,0 +1,104 @@
+package dev.pulse.cdk.stacks;
+
+import static dev.pulse.cdk.stacks.Statements.policyWith;
+
+import dev.pulse.cdk.FixtureTopology;
+import dev.pulse.cdk.Synth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class SchedulesTest {
+    private static Template fixture() {
+        return Synth.fixture().template("Functions");
+    }
+
+    @Test
+    void everyTopologySchedule_becomesAnEventBridgeSchedule() {
+        fixture().resourceCountIs("AWS::Scheduler::Schedule", 1);
+        fixture()
+                .hasResourceProperties(
+                        "AWS::Scheduler::Schedule",
+                        Match.objectLike(Map.of(
+                                "Name",
+                                "pulse-dev-" + FixtureTopology.SCHEDULE,
+                                "ScheduleExpression",
+                                "rate(1 hour)",
+                                "State",
+                                "ENABLED",
+                                "GroupName",
+                                Match.anyValue())));
+    }
+
+    @Test
+    void schedule_invokesTheLiveAliasWithARetryPolicyAndADeadLetterQueue() {
+        fixture()
+                .hasResourceProperties(
+                        "AWS::Scheduler::Schedule",
+                        Match.objectLike(Map.of(
+                                "Target",
+                                Match.objectLike(Map.of(
+                                        "Arn", Map.of("Ref", Match.stringLikeRegexp("Fnreporting.*Live.*")),
+                                        "RoleArn", Match.anyValue(),
+                                        "DeadLetterConfig", Map.of("Arn", Match.anyValue()),
+                                        "RetryPolicy",
+                                                Map.of(
+                                                        "MaximumRetryAttempts",
+                                                        3,
+                                                        "MaximumEventAgeInSeconds",
+                                                        3600))))));
+    }
+
+    @Test
+    void schedulerRole_isAssumableOnlyBySchedulerFromThisAccount_andMayInvokeOnlyTheAlias() {
+        fixture()
+                .hasResourceProperties(
+                        "AWS::IAM::Role",
+                        Match.objectLike(Map.of(
+                                "AssumeRolePolicyDocument",
+                                Match.objectLike(Map.of(
+                                        "Statement",
+                                        Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                                "Principal",
+                                                Map.of("Service", "scheduler.amazonaws.com"),
+                                                "Condition",
+                                                Map.of(
+                                                        "StringEquals",
+                                                        Map.of("aws:SourceAccount", "123456789012")))))))))));
+        fixture()
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        policyWith(Map.of(
+                                "Action",
+                                "lambda:InvokeFunction",
+                                "Resource",
+                                Map.of("Ref", Match.stringLikeRegexp("Fnreporting.*Live.*")))));
+    }
+
+    @Test
+    void scheduledFunction_sendsFailedAsyncRunsToItsFailureQueue() {
+        fixture()
+                .hasResourceProperties(
+                        "AWS::Lambda::EventInvokeConfig",
+                        Match.objectLike(Map.of(
+                                "FunctionName",
+                                Map.of("Ref", Match.stringLikeRegexp("FnreportingFunction.*")),
+                                "MaximumRetryAttempts",
+                                2,
+                                "DestinationConfig",
+                                Map.of("OnFailure", Map.of("Destination", Match.anyValue())))));
+        fixture()
+                .hasResourceProperties(
+                        "AWS::SQS::Queue",
+                        Match.objectLike(
+                                Map.of("QueueName", "pulse-dev-reporting-failures", "SqsManagedSseEnabled", true)));
+    }
+
+    @Test
+    void withoutSchedules_thereIsNoScheduleOrSchedulerRole() {
+        Synth.dev().template("Functions").resourceCountIs("AWS::Scheduler::Schedule", 0);
+        Synth.dev().template("Functions").resourceCountIs("AWS::Scheduler::ScheduleGroup", 0);
+    }
+}
