@@ -45,7 +45,7 @@ public final class JwtAuthorizer {
             if (!"RS256".equals(jws.getHeader().getAlgorithm()) || !audienceMatches(jws.getPayload())) {
                 return Optional.empty();
             }
-            return Optional.of(context(rawClaims(token)));
+            return Optional.of(authorizerContext(rawClaims(token)));
         } catch (JwtException | IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
@@ -62,7 +62,8 @@ public final class JwtAuthorizer {
         return (ObjectNode) Json.mapper().readTree(new String(json, StandardCharsets.UTF_8));
     }
 
-    private static ObjectNode context(ObjectNode raw) {
+    /** The {@code requestContext.authorizer} object API Gateway builds from a verified token's claims. */
+    public static ObjectNode authorizerContext(ObjectNode raw) {
         ObjectNode authorizer = Json.mapper().createObjectNode();
         ObjectNode jwt = authorizer.putObject("jwt");
         ObjectNode claims = jwt.putObject("claims");

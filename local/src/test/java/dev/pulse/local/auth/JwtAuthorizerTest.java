@@ -47,7 +47,7 @@ class JwtAuthorizerTest {
         assertThat(context.get().at("/jwt/claims/sub").asText()).isEqualTo("user-1");
         assertThat(context.get().at("/jwt/claims/account").asText()).isEqualTo("acct-1");
         assertThat(context.get().at("/jwt/claims/iss").asText()).isEqualTo(ISSUER);
-        assertThat(context.get().at("/jwt/claims/aud").asText()).isEqualTo("[pulse-web]");
+        assertThat(context.get().at("/jwt/claims/aud").asText()).isEqualTo("pulse-web");
         assertThat(context.get().at("/jwt/claims/exp").isTextual()).isTrue();
         assertThat(context.get().at("/jwt/scopes/0").asText()).isEqualTo("pulse/read");
         assertThat(context.get().at("/jwt/scopes/1").asText()).isEqualTo("pulse/write");
