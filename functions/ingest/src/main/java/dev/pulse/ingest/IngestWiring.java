@@ -1,6 +1,7 @@
 package dev.pulse.ingest;
 
 import dev.pulse.core.aws.AwsClients;
+import dev.pulse.core.config.Env;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.ingest.adapters.CachedTrackedPages;
@@ -30,7 +31,7 @@ public final class IngestWiring {
 
     /** The Lambda wiring, from the process environment. */
     public static IngestWiring fromEnvironment() {
-        var pulse = PulseConfig.fromEnv(System.getenv());
+        var pulse = PulseConfig.fromEnv(Env.system());
         var metrics = MetricsFactory.getMetricsInstance();
         IngestConfig config = IngestConfig.from(pulse);
         metrics.setNamespace(config.metricsNamespace());

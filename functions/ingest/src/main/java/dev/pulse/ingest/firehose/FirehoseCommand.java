@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** {@code ./pulse firehose}: reads a feed and publishes it to the posts stream at a steady rate, showing progress. */
 public final class FirehoseCommand {
-    static final String STREAM_VARIABLE =
+    public static final String STREAM_VARIABLE =
             Access.reads(Access.Kind.STREAM, PulseTopology.POSTS_STREAM).environmentVariable();
 
     private FirehoseCommand() {}
