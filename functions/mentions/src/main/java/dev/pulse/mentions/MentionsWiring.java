@@ -48,7 +48,17 @@ public final class MentionsWiring {
     }
 
     /** The index path with the cache bypassed, for the benchmark. */
-    public MentionsService uncachedService() {
-        return new MentionsService(index);
+    public PageDirectory uncachedDirectory() {
+        return index;
+    }
+
+    /** The production handler over this wiring (for the benchmark and tools; Lambda uses the no-arg constructor). */
+    public MentionsHandler handler() {
+        return new MentionsHandler(service());
+    }
+
+    /** A handler over any directory, so a benchmark measures every backend through the same HTTP mapping. */
+    public static MentionsHandler handlerOver(PageDirectory directory) {
+        return new MentionsHandler(new MentionsService(directory));
     }
 }

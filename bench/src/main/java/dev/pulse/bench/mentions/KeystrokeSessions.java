@@ -1,0 +1,46 @@
+package dev.pulse.bench.mentions;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Realistic autocomplete traffic: a user picks a page (popular pages far more often) and sends one query per
+ * keystroke ({@code n}, {@code ne}, {@code new}, {@code new }, {@code new y} ...), stopping after a few characters;
+ * some start at a later word, some type an accented name without its accents, most type in lower case.
+ */
+final class KeystrokeSessions {
+    private KeystrokeSessions() {}
+
+    static List<String> generate(BenchCorpus corpus, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> queries = new ArrayList<>(count + 20);
+        while (queries.size() < count) {
+            // u^4 skews towards the head of the popularity order, like real mention targets.
+            int rank = (int) (Math.pow(random.nextDouble(), 4) * corpus.size());
+            String name = corpus.names[corpus.byPopularity[rank]].strip();
+            String[] words = name.split("\\s+");
+            if (words.length > 1 && random.nextInt(100) < 25) {
+                int from = 1 + random.nextInt(words.length - 1);
+                name = String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
+            }
+            if (random.nextInt(100) < 30) {
+                name = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            }
+            if (random.nextInt(100) < 80) {
+                name = name.toLowerCase(Locale.ROOT);
+            }
+            int[] codePoints = name.codePoints().toArray();
+            int typed = Math.min(codePoints.length, 2 + random.nextInt(11));
+            for (int len = 1; len <= typed && queries.size() < count; len++) {
+                String q = new String(codePoints, 0, len);
+                if (!q.isBlank()) {
+                    queries.add(q);
+                }
+            }
+        }
+        return queries;
+    }
+}

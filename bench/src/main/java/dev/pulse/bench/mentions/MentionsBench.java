@@ -1,0 +1,198 @@
+package dev.pulse.bench.mentions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pulse.core.config.OpenSearchSettings;
+import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.search.OpenSearchClients;
+import dev.pulse.mentions.MentionsConfig;
+import dev.pulse.mentions.MentionsHandler;
+import dev.pulse.mentions.MentionsWiring;
+import dev.pulse.mentions.adapter.opensearch.NaivePageDirectory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/**
+ * {@code ./pulse bench mentions [--pages 100000,1000000] [--queries 5000] [--reload] [--naive-seconds 60]}: loads the
+ * corpus into the local OpenSearch and measures, in one run, the handler's index path (1 and 4 clients), its cache
+ * path, the naive wildcard baseline and an in-process Lucene FST suggester. Prints figures; asserts nothing.
+ */
+public final class MentionsBench {
+    private static final int WARMUP = 500;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : options.getOrDefault("pages", "100000,1000000").split(",")) {
+            sizes.add(Integer.parseInt(size.strip().replace("_", "")));
+        }
+        int queryCount = Integer.parseInt(options.getOrDefault("queries", "5000"));
+        double naiveSeconds = Double.parseDouble(options.getOrDefault("naive-seconds", "60"));
+        boolean reload = options.containsKey("reload");
+
+        Map<String, String> env = localEnvironment();
+        PulseConfig base = PulseConfig.fromEnv(env);
+        Map<String, String> adminEnv = new HashMap<>(env);
+        adminEnv.put(OpenSearchSettings.TIMEOUT_MS, "900000");
+        OpenSearchClient admin =
+                OpenSearchClients.create(PulseConfig.fromEnv(adminEnv).openSearch());
+        MachineFacts.print(admin, base);
+
+        Map<Integer, Map<String, Latencies>> all = new LinkedHashMap<>();
+        for (int size : sizes) {
+            all.put(size, runSize(size, queryCount, naiveSeconds, reload, env, admin));
+        }
+        System.out.println(resultLine(all));
+        System.exit(0); // Lettuce and HttpClient threads are not daemons
+    }
+
+    private static Map<String, Latencies> runSize(
+            int size,
+            int queryCount,
+            double naiveSeconds,
+            boolean reload,
+            Map<String, String> env,
+            OpenSearchClient admin)
+            throws Exception {
+        System.out.printf("%n== %,d pages ==%n", size);
+        long t0 = System.nanoTime();
+        BenchCorpus corpus = new BenchCorpus(size, 42);
+        System.out.printf("corpus generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        String alias = "bench-pages-" + size;
+        BenchIndex.Load load = BenchIndex.ensure(admin, alias, corpus, reload);
+        System.out.printf(
+                "index %s: %,d docs, %.1f MB on disk, %s%n",
+                load.index(),
+                load.docs(),
+                load.storeBytes() / 1e6,
+                load.reused()
+                        ? "reused (same corpus; --reload rebuilds)"
+                        : String.format(
+                                Locale.ROOT,
+                                "bulk-loaded in %.1f s (%.0f docs/s), force-merged in %.1f s",
+                                load.loadMillis() / 1e3,
+                                size / (load.loadMillis() / 1e3),
+                                load.mergeMillis() / 1e3));
+
+        List<String> queries = KeystrokeSessions.generate(corpus, queryCount, 7);
+        System.out.printf("queries: %,d keystroke queries, e.g. %s%n", queries.size(), queries.subList(0, 12));
+
+        Map<String, String> fnEnv = new HashMap<>(env);
+        fnEnv.put(MentionsConfig.PAGES_ALIAS, alias);
+        fnEnv.put(MentionsConfig.CACHE_NAME, "bench-mentions-" + System.currentTimeMillis());
+        fnEnv.put(MentionsConfig.CACHE_TTL_S, "3600");
+        MentionsWiring wiring = MentionsWiring.from(PulseConfig.fromEnv(fnEnv));
+        MentionsHandler indexPath = MentionsWiring.handlerOver(wiring.uncachedDirectory());
+        MentionsHandler cachePath = wiring.handler();
+        OpenSearchClient queryClient =
+                OpenSearchClients.create(PulseConfig.fromEnv(fnEnv).openSearch());
+        MentionsHandler naivePath = MentionsWiring.handlerOver(new NaivePageDirectory(queryClient, alias));
+
+        Map<String, Latencies> results = new LinkedHashMap<>();
+        warm(indexPath, queries);
+        results.put("index", PathRunner.run("index (1 client)", queries, 1, q -> ok(indexPath, q, null)));
+        results.put("index4", PathRunner.run("index (4 clients)", queries, 4, q -> ok(indexPath, q, null)));
+
+        for (String q : queries) { // fill the cache; puts are asynchronous
+            ok(cachePath, q, null);
+        }
+        Thread.sleep(1_000);
+        results.put("cache", PathRunner.run("cache (1 client)", queries, 1, q -> ok(cachePath, q, "cache")));
+
+        warm(naivePath, queries.subList(0, Math.min(50, queries.size())));
+        results.put(
+                "naive", PathRunner.runBounded("naive wildcard", queries, naiveSeconds, q -> ok(naivePath, q, null)));
+
+        try (FstSuggester fst = new FstSuggester(corpus)) {
+            System.out.printf(
+                    "FST: %,d entries built in %.1f s, %.1f MB in RAM%n",
+                    fst.entries, fst.buildMillis / 1e3, fst.sizeInBytes() / 1e6);
+            for (String q : queries.subList(0, Math.min(WARMUP, queries.size()))) {
+                fst.suggest(q, 8);
+            }
+            results.put("fst", PathRunner.run("lucene FST in-process", queries, 1, q -> {
+                fst.suggest(q, 8);
+                return true;
+            }));
+        }
+        for (Latencies each : results.values()) {
+            System.out.println(each.summary());
+        }
+        for (Latencies each : results.values()) {
+            System.out.println(each.byLength());
+        }
+        return results;
+    }
+
+    private static void warm(MentionsHandler handler, List<String> queries) {
+        for (int i = 0; i < Math.min(WARMUP, queries.size()); i++) {
+            ok(handler, queries.get(i), null);
+        }
+    }
+
+    /** One request through the handler, as API Gateway would send it; ok when 200 (and from the expected source). */
+    private static boolean ok(MentionsHandler handler, String q, String expectedSource) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setQueryStringParameters(Map.of("q", q, "limit", "8"));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        return response.getStatusCode() == 200
+                && (expectedSource == null || response.getBody().endsWith("\"source\":\"" + expectedSource + "\"}"));
+    }
+
+    static String resultLine(Map<Integer, Map<String, Latencies>> all) {
+        int largest = all.keySet().stream().max(Integer::compare).orElseThrow();
+        int smallest = all.keySet().stream().min(Integer::compare).orElseThrow();
+        Map<String, Latencies> r = all.get(largest);
+        String growth = largest == smallest
+                ? "n/a"
+                : String.format(
+                        Locale.ROOT,
+                        "%.2f",
+                        r.get("index").percentileMs(99)
+                                / all.get(smallest).get("index").percentileMs(99));
+        return String.format(
+                Locale.ROOT,
+                "RESULT mentions pages=%d p99_index_ms=%.2f p99_cache_ms=%.2f p99_naive_ms=%.2f p99_fst_ms=%.3f"
+                        + " qps_index_4c=%.0f p99_index_4c_ms=%.2f growth_p99=%s",
+                largest,
+                r.get("index").percentileMs(99),
+                r.get("cache").percentileMs(99),
+                r.get("naive").percentileMs(99),
+                r.get("fst").percentileMs(99),
+                r.get("index4").qps(),
+                r.get("index4").percentileMs(99),
+                growth);
+    }
+
+    private static Map<String, String> localEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PULSE_PROFILE", "local");
+        env.put("AWS_REGION", "us-east-1");
+        env.put(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + port("PULSE_OPENSEARCH_PORT", 19200));
+        env.put("PULSE_REDIS_URL", "redis://127.0.0.1:" + port("PULSE_REDIS_PORT", 16379));
+        return env;
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + args[i]);
+            }
+            String name = args[i].substring(2);
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            options.put(name, flag ? "true" : args[++i]);
+        }
+        return options;
+    }
+}
