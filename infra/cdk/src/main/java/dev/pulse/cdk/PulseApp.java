@@ -7,13 +7,14 @@ import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 
 /**
- * The CDK app. Context: {@code env} (dev|prod), {@code code} (jars|placeholder), {@code webOrigin},
- * {@code alarmEmail}, {@code pulseRoot}; account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION.
+ * The CDK app. Context: {@code env} (dev|prod), {@code code} (jars|placeholder|auto), {@code webOrigin},
+ * {@code alarmEmail}, {@code azs} (comma-separated zones), {@code pulseRoot}; account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION.
  */
 public final class PulseApp {
     private PulseApp() {}
@@ -29,18 +30,30 @@ public final class PulseApp {
         Path root = Path.of(context(app, "pulseRoot").orElse("../.."))
                 .toAbsolutePath()
                 .normalize();
+        JarCode jars = new JarCode(root);
         CodeProvider code = switch (context(app, "code").orElse("jars")) {
-            case "jars" -> new JarCode(root);
+            case "jars" -> jars;
             case "placeholder" -> new PlaceholderCode();
-            default -> throw new IllegalArgumentException("context 'code' must be jars or placeholder");
+            case "auto" -> jars.allBuilt(topology.functions()) ? jars : placeholderWithNotice();
+            default -> throw new IllegalArgumentException("context 'code' must be jars, placeholder or auto");
         };
         Environment account = Environment.builder()
                 .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
                 .region(System.getenv("CDK_DEFAULT_REGION"))
                 .build();
+        String region = account.getRegion();
+        List<String> zones = context(app, "azs")
+                .map(z -> List.of(z.split(",")))
+                .orElse(region == null ? List.of() : PulsePlatform.Options.defaultZones(region, config.maxAzs()));
         PulsePlatform.build(
-                app, topology, config, code, new PulsePlatform.Options(account, context(app, "alarmEmail")));
+                app, topology, config, code, new PulsePlatform.Options(account, context(app, "alarmEmail"), zones));
         app.synth();
+    }
+
+    /** Synth before a build still writes every template; deploy never takes this path (it passes code=jars). */
+    private static CodeProvider placeholderWithNotice() {
+        System.err.println("pulse: function jars not built yet: templates use a placeholder code asset");
+        return new PlaceholderCode();
     }
 
     static EnvironmentConfig withOrigin(EnvironmentConfig c, String origin) {

@@ -32,15 +32,27 @@ public record PulsePlatform(
         ApiStack api,
         ObservabilityStack observability) {
 
-    /** Optional settings an operator passes as CDK context. */
-    public record Options(Environment account, Optional<String> alarmEmail) {}
+    /**
+     * Settings an operator passes as CDK context. {@code zones} names the availability zones explicitly, so synth
+     * needs no AZ lookup (and so no credentials); empty means let CDK pick {@code maxAzs} zones.
+     */
+    public record Options(Environment account, Optional<String> alarmEmail, List<String> zones) {
+        public Options {
+            zones = List.copyOf(zones);
+        }
+
+        /** The first {@code count} of a region's zones named a, b, c, which every commercial region but us-west-1 has. */
+        public static List<String> defaultZones(String region, int count) {
+            return List.of(region + "a", region + "b", region + "c").subList(0, count);
+        }
+    }
 
     public static PulsePlatform build(
             Construct app, Topology topology, EnvironmentConfig config, CodeProvider code, Options options) {
         Tags.of(app).add("project", "pulse");
         Tags.of(app).add("environment", config.name());
-        NetworkStack network =
-                new NetworkStack(app, config.stackName("Network"), props(config, options, "network"), config, topology);
+        NetworkStack network = new NetworkStack(
+                app, config.stackName("Network"), props(config, options, "network"), config, topology, options.zones());
         AlertsStack alerts = new AlertsStack(
                 app, config.stackName("Alerts"), props(config, options, "alarm topic"), config, options.alarmEmail());
         StreamStack stream =

@@ -39,7 +39,8 @@ public final class Synth {
                                 .account("123456789012")
                                 .region("us-east-1")
                                 .build(),
-                        Optional.of("oncall@pulse.example")));
+                        Optional.of("oncall@pulse.example"),
+                        PulsePlatform.Options.defaultZones("us-east-1", config.maxAzs())));
         CloudAssembly assembly = app.synth();
         for (Stack stack : platform.stacks()) {
             @SuppressWarnings("unchecked")

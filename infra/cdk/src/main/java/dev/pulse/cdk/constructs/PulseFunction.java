@@ -5,6 +5,7 @@ import dev.pulse.core.topology.FunctionSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -65,6 +66,10 @@ public final class PulseFunction extends Construct {
         placement.ifPresent(
                 p -> builder.vpc(p.vpc()).vpcSubnets(p.subnets()).securityGroups(List.of(p.securityGroup())));
         function = builder.build();
+        Annotations.of(function)
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                        "every version is published: the live alias points at the current version");
         Alias.Builder aliasBuilder =
                 Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion());
         onAsyncFailure.ifPresent(

@@ -30,11 +30,24 @@ public final class NetworkStack extends Stack {
     private final Vpc vpc;
     private final Map<String, ISecurityGroup> functionGroups = new LinkedHashMap<>();
 
-    public NetworkStack(Construct scope, String id, StackProps props, EnvironmentConfig config, Topology topology) {
+    public NetworkStack(
+            Construct scope,
+            String id,
+            StackProps props,
+            EnvironmentConfig config,
+            Topology topology,
+            List<String> zones) {
         super(scope, id, props);
-        vpc = Vpc.Builder.create(this, "Vpc")
-                .vpcName(config.prefix())
-                .maxAzs(config.maxAzs())
+        Vpc.Builder builder = Vpc.Builder.create(this, "Vpc");
+        if (zones.isEmpty()) {
+            builder.maxAzs(config.maxAzs());
+        } else if (zones.size() != config.maxAzs()) {
+            throw new IllegalArgumentException(
+                    "environment " + config.name() + " spans " + config.maxAzs() + " zones, got " + zones);
+        } else {
+            builder.availabilityZones(zones);
+        }
+        vpc = builder.vpcName(config.prefix())
                 .natGateways(0)
                 .restrictDefaultSecurityGroup(false)
                 .subnetConfiguration(List.of(SubnetConfiguration.builder()
