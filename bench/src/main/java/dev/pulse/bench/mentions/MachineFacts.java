@@ -31,6 +31,16 @@ final class MachineFacts {
                 config.redis().uri());
     }
 
+    /** The 1/5/15-minute load averages: on a shared 2-core machine they say how much a figure was disturbed. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

@@ -94,6 +94,7 @@ public final class MentionsBench {
         MentionsHandler naivePath = MentionsWiring.handlerOver(new NaivePageDirectory(queryClient, alias));
 
         Map<String, Latencies> results = new LinkedHashMap<>();
+        System.out.println("load average before measuring: " + MachineFacts.loadAverage());
         warm(indexPath, queries);
         results.put("index", PathRunner.run("index (1 client)", queries, 1, q -> ok(indexPath, q, null)));
         results.put("index4", PathRunner.run("index (4 clients)", queries, 4, q -> ok(indexPath, q, null)));
@@ -120,6 +121,7 @@ public final class MentionsBench {
                 return true;
             }));
         }
+        System.out.println("load average after measuring: " + MachineFacts.loadAverage());
         for (Latencies each : results.values()) {
             System.out.println(each.summary());
         }

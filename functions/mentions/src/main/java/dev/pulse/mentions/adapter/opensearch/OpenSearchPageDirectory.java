@@ -13,14 +13,14 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch.core.MsearchResponse;
 import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.msearch.RequestItem;
 
 /**
- * The production directory. One {@code _msearch} round trip runs each match tier as a filter sorted by fans, the
- * index's own sort order ({@code pages-v2} is index-sorted by fans), with total hits off, so each shard stops after
- * {@code limit} hits: a one-letter prefix that matches a million pages costs about what a rare one does.
+ * The production directory. One {@code _msearch} round trip runs the exact match tiers, each as a filter sorted by
+ * fans, the index's own sort order ({@code pages-v2} is index-sorted by fans), with total hits off, so the shard stops
+ * after {@code limit} hits: a one-letter prefix that matches a million pages costs about what a rare one does. The
+ * typo tier runs in a second trip, only when the exact tiers leave room.
  */
 public final class OpenSearchPageDirectory implements PageDirectory {
     private static final List<SortOptions> BY_FANS = List.of(
@@ -37,26 +37,37 @@ public final class OpenSearchPageDirectory implements PageDirectory {
 
     @Override
     public Matches find(MentionQuery query) {
+        Map<String, PageSummary> found = new LinkedHashMap<>();
+        merge(found, search(TierQueries.exact(query.prefix()), query.limit()), query.limit());
+        if (found.size() < query.limit()) {
+            // Typo matches only ever fill what exact matches left free, so they cost a second trip only then.
+            var typo = TierQueries.typo(query.prefix());
+            if (typo.isPresent()) {
+                merge(found, search(List.of(typo.get()), query.limit()), query.limit());
+            }
+        }
+        return new Matches(new ArrayList<>(found.values()), Matches.Source.INDEX);
+    }
+
+    private List<MultiSearchResponseItem<PageSource>> search(List<Query> tiers, int limit) {
         List<RequestItem> searches = new ArrayList<>();
-        for (Query tier : TierQueries.forPrefix(query.prefix())) {
+        for (Query tier : tiers) {
             searches.add(RequestItem.of(r -> r.header(h -> h.index(alias))
                     .body(b -> b.query(q -> q.constantScore(c -> c.filter(tier)))
-                            .size(query.limit())
+                            .size(limit)
                             .sort(BY_FANS)
                             .trackTotalHits(t -> t.enabled(false))
                             .source(s -> s.filter(f -> f.includes(PageSource.FIELDS))))));
         }
-        MsearchResponse<PageSource> response;
         try {
-            response = client.msearch(m -> m.searches(searches), PageSource.class);
+            return client.msearch(m -> m.searches(searches), PageSource.class).responses();
         } catch (Exception e) { // IOException, OpenSearchException, transport errors: all mean "cannot answer"
             throw new DirectoryUnavailableException("page search failed: " + e.getMessage(), e);
         }
-        return new Matches(merge(response.responses(), query.limit()), Matches.Source.INDEX);
     }
 
-    private static List<PageSummary> merge(List<MultiSearchResponseItem<PageSource>> tiers, int limit) {
-        Map<String, PageSummary> found = new LinkedHashMap<>();
+    private static void merge(
+            Map<String, PageSummary> found, List<MultiSearchResponseItem<PageSource>> tiers, int limit) {
         for (MultiSearchResponseItem<PageSource> tier : tiers) {
             if (!tier.isResult()) {
                 throw new DirectoryUnavailableException(
@@ -64,13 +75,12 @@ public final class OpenSearchPageDirectory implements PageDirectory {
             }
             for (var hit : tier.result().hits().hits()) {
                 if (found.size() == limit) {
-                    return new ArrayList<>(found.values());
+                    return;
                 }
                 if (hit.source() != null) {
                     found.putIfAbsent(hit.source().pageId(), hit.source().toSummary());
                 }
             }
         }
-        return new ArrayList<>(found.values());
     }
 }

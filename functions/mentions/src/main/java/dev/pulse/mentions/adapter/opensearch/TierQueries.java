@@ -1,8 +1,8 @@
 package dev.pulse.mentions.adapter.opensearch;
 
 import dev.pulse.mentions.domain.Prefix;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -19,23 +19,28 @@ final class TierQueries {
 
     private TierQueries() {}
 
-    static List<Query> forPrefix(Prefix prefix) {
-        String text = prefix.text();
-        List<Query> tiers = new ArrayList<>(3);
-        tiers.add(wholeName(prefix));
-        tiers.add(Query.of(q ->
-                q.match(m -> m.field("name.prefix").query(FieldValue.of(text)).operator(Operator.And))));
-        if (prefix.length() >= TYPO_FROM) {
-            // AUTO:4,101 gives each typed word of 4+ characters one edit and shorter words none.
-            tiers.add(Query.of(q -> q.match(m -> m.field("name.prefix")
-                    .query(FieldValue.of(text))
-                    .operator(Operator.And)
-                    .fuzziness("AUTO:4,101")
-                    .prefixLength(1)
-                    .maxExpansions(50)
-                    .fuzzyTranspositions(true))));
+    /** The exact tiers: the whole name starts with the prefix, then every typed word starts a word of the name. */
+    static List<Query> exact(Prefix prefix) {
+        return List.of(
+                wholeName(prefix),
+                Query.of(q -> q.match(m -> m.field("name.prefix")
+                        .query(FieldValue.of(prefix.text()))
+                        .operator(Operator.And))));
+    }
+
+    /** The typo tier, from four characters: each typed word of 4+ characters may be one edit off a word prefix. */
+    static Optional<Query> typo(Prefix prefix) {
+        if (prefix.length() < TYPO_FROM) {
+            return Optional.empty();
         }
-        return tiers;
+        // AUTO:4,101 gives each typed word of 4+ characters one edit and shorter words none.
+        return Optional.of(Query.of(q -> q.match(m -> m.field("name.prefix")
+                .query(FieldValue.of(prefix.text()))
+                .operator(Operator.And)
+                .fuzziness("AUTO:4,101")
+                .prefixLength(1)
+                .maxExpansions(50)
+                .fuzzyTranspositions(true))));
     }
 
     private static Query wholeName(Prefix prefix) {
