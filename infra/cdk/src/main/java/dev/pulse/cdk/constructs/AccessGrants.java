@@ -89,7 +89,8 @@ public final class AccessGrants {
 
     /**
      * Grants on the index paths only (an alias and its versioned index, or a template's pattern), plus {@code _bulk}
-     * for writers, since a bulk request's path names no index. Never the whole domain.
+     * for writers, since a bulk request's path names no index, and the alias lookup for readers. Never the whole
+     * domain.
      */
     private String search(Access access, IGrantable grantee) {
         for (String index : indices(access.resource())) {
@@ -101,6 +102,11 @@ public final class AccessGrants {
         }
         if (access.mode() != Access.Mode.READ) {
             domain.grantPathWrite("_bulk", grantee);
+        }
+        boolean alias = topology.aliases().stream().anyMatch(a -> a.alias().equals(access.resource()));
+        if (alias && access.mode() != Access.Mode.WRITE) {
+            // Readers resolve the alias (GET /_alias/pages) to learn the live index version, e.g. as a cache key.
+            domain.grantPathRead("_alias/" + access.resource(), grantee);
         }
         return access.resource();
     }

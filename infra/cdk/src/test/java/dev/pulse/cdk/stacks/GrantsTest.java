@@ -55,6 +55,17 @@ class GrantsTest {
     }
 
     @Test
+    void aliasReaders_mayResolveTheAliasToItsIndex() {
+        functions()
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        policyWith(Map.of(
+                                "Action", List.of("es:ESHttpGet", "es:ESHttpHead"),
+                                "Resource",
+                                        Map.of("Fn::Join", List.of("", Match.arrayWith(List.of("/_alias/pages")))))));
+    }
+
+    @Test
     void writers_mayPostBulkRequests_butNotTheWholeDomain() {
         functions()
                 .hasResourceProperties(
