@@ -66,7 +66,13 @@ public final class PagesIndexAdmin {
 
     /** Copies every document of {@code from} into {@code to} (whose mapping may differ) and refreshes it. */
     public long reindex(String from, String to) {
-        String body = "{\"source\":{\"index\":\"" + from + "\"},\"dest\":{\"index\":\"" + to + "\"}}";
+        return reindex(from, to, null);
+    }
+
+    /** Copies the documents of {@code from} updated at or after {@code since} (all when null) into {@code to}. */
+    public long reindex(String from, String to, java.time.Instant since) {
+        String query = since == null ? "" : ",\"query\":{\"range\":{\"updatedTime\":{\"gte\":\"" + since + "\"}}}";
+        String body = "{\"source\":{\"index\":\"" + from + "\"" + query + "},\"dest\":{\"index\":\"" + to + "\"}}";
         JsonNode result = Json.read(
                 call("POST", "/_reindex", Map.of("wait_for_completion", "true", "refresh", "true"), body),
                 JsonNode.class);
@@ -94,7 +100,7 @@ public final class PagesIndexAdmin {
                 actions.add("{\"remove\":{\"index\":\"" + old + "\",\"alias\":\"" + alias + "\"}}");
             }
         }
-        actions.add("{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias + "\"}}");
+        actions.add("{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias + "\",\"is_write_index\":true}}");
         call("POST", "/_aliases", Map.of(), "{\"actions\":[" + String.join(",", actions) + "]}");
     }
 
