@@ -74,7 +74,13 @@ public final class LocalRuntime implements AutoCloseable {
     public void start(Topology topology) throws Exception {
         PulseConfig config = PulseConfig.fromEnv(settings.platform());
         AwsClients aws = new AwsClients(config);
-        EmbeddedSqs elasticMq = EmbeddedSqs.start(settings.sqsPort(), settings.region(), settings.accountId());
+        // Dead letters are kept on disk, like SQS keeps them for 14 days, so a restart loses none.
+        Files.createDirectories(settings.home().resolve("sqs"));
+        EmbeddedSqs elasticMq = EmbeddedSqs.start(
+                settings.sqsPort(),
+                settings.region(),
+                settings.accountId(),
+                Optional.of(settings.home().resolve("sqs/elasticmq")));
         started.push(elasticMq);
         KinesisClient kinesis = aws.kinesis();
         SqsClient sqs = aws.sqs();
