@@ -40,6 +40,7 @@ final class BatchProcessor {
     private final MappingTuning tuning;
     private final JsonLog log;
     private final Clock clock;
+    private final boolean commitEachRecord;
 
     BatchProcessor(
             StreamMappingSpec mapping,
@@ -50,7 +51,8 @@ final class BatchProcessor {
             String streamArn,
             MappingTuning tuning,
             JsonLog log,
-            Clock clock) {
+            Clock clock,
+            boolean commitEachRecord) {
         this.mapping = mapping;
         this.function = function;
         this.events = events;
@@ -60,6 +62,7 @@ final class BatchProcessor {
         this.tuning = tuning;
         this.log = log;
         this.clock = clock;
+        this.commitEachRecord = commitEachRecord;
     }
 
     /** Returns once every record is committed or discarded; throws if interrupted, leaving the rest uncommitted. */
@@ -168,7 +171,11 @@ final class BatchProcessor {
         }
     }
 
+    /** Lanes of a parallelized shard commit nothing themselves: the shard commits once every lane is done. */
     private void commit(StreamRecord record) {
+        if (!commitEachRecord) {
+            return;
+        }
         checkpoints.put(record.shardId(), record.sequenceNumber());
     }
 }

@@ -27,6 +27,7 @@ final class ShardConsumer implements Runnable {
     private final StreamMappingSpec mapping;
     private final CheckpointStore checkpoints;
     private final BatchProcessor processor;
+    private final BatchProcessor laneProcessor;
     private final MappingTuning tuning;
     private final JsonLog log;
     private final Clock clock;
@@ -39,6 +40,7 @@ final class ShardConsumer implements Runnable {
             StreamMappingSpec mapping,
             CheckpointStore checkpoints,
             BatchProcessor processor,
+            BatchProcessor laneProcessor,
             MappingTuning tuning,
             JsonLog log,
             Clock clock) {
@@ -48,6 +50,7 @@ final class ShardConsumer implements Runnable {
         this.mapping = mapping;
         this.checkpoints = checkpoints;
         this.processor = processor;
+        this.laneProcessor = laneProcessor;
         this.tuning = tuning;
         this.log = log;
         this.clock = clock;
@@ -80,7 +83,7 @@ final class ShardConsumer implements Runnable {
         while (running) {
             if (iterator == null) {
                 if (!buffer.isEmpty()) {
-                    processor.process(buffer);
+                    deliver(buffer);
                 }
                 checkpoints.markEnded(shardId);
                 log.runtime("INFO", "shard " + stream + "/" + shardId + " is closed and fully processed");
@@ -89,7 +92,7 @@ final class ShardConsumer implements Runnable {
             GetRecordsResponse response;
             try {
                 String current = iterator;
-                int limit = Math.min(10_000, mapping.batchSize() - buffer.size());
+                int limit = capacity() - buffer.size();
                 response = kinesis.getRecords(g -> g.shardIterator(current).limit(limit));
             } catch (ExpiredIteratorException e) {
                 iterator = iterator(lastRead);
@@ -107,10 +110,10 @@ final class ShardConsumer implements Runnable {
                 windowStart = clock.instant();
             }
             iterator = response.nextShardIterator();
-            boolean full = buffer.size() >= mapping.batchSize();
+            boolean full = buffer.size() >= capacity();
             boolean windowOver = windowStart != null && !clock.instant().isBefore(windowStart.plus(window));
             if (!buffer.isEmpty() && (full || windowOver)) {
-                processor.process(buffer);
+                deliver(buffer);
                 buffer = new ArrayList<>();
                 windowStart = null;
             } else if (response.records().isEmpty()
@@ -125,6 +128,58 @@ final class ShardConsumer implements Runnable {
                 }
             }
         }
+    }
+
+    /** With a parallelization factor, one read feeds that many concurrent batches. */
+    private int capacity() {
+        return Math.min(10_000, mapping.batchSize() * Math.max(1, mapping.parallelizationFactor()));
+    }
+
+    /**
+     * Parallelization factor 1: the processor delivers and commits record by record. Above 1, records are split into
+     * lanes by partition-key hash (so each key stays in order, as Lambda guarantees), the lanes run concurrently in
+     * batches of at most {@code batchSize}, and the shard is committed once all lanes are done.
+     */
+    private void deliver(List<StreamRecord> records) throws InterruptedException {
+        int factor = Math.max(1, mapping.parallelizationFactor());
+        if (factor == 1) {
+            processor.process(records);
+            return;
+        }
+        List<List<StreamRecord>> lanes = new ArrayList<>();
+        for (int i = 0; i < factor; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        records.forEach(r ->
+                lanes.get(Math.floorMod(r.partitionKey().hashCode(), factor)).add(r));
+        List<Thread> running = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (List<StreamRecord> lane : lanes) {
+            if (lane.isEmpty()) {
+                continue;
+            }
+            running.add(Thread.ofVirtual().name("lane-" + shardId).start(() -> {
+                try {
+                    for (int from = 0; from < lane.size(); from += mapping.batchSize()) {
+                        laneProcessor.process(lane.subList(from, Math.min(lane.size(), from + mapping.batchSize())));
+                    }
+                } catch (InterruptedException | RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        try {
+            for (Thread thread : running) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            running.forEach(Thread::interrupt);
+            throw e;
+        }
+        if (!failures.isEmpty()) {
+            throw new InterruptedException("a lane stopped: " + failures.getFirst());
+        }
+        checkpoints.put(shardId, records.getLast().sequenceNumber());
     }
 
     private String iterator(String afterSequence) {

@@ -103,9 +103,11 @@ public final class StreamPoller implements AutoCloseable {
                 continue;
             }
             BatchProcessor processor = new BatchProcessor(
-                    mapping, function, events, checkpoints, destination, streamArn, tuning, log, clock);
+                    mapping, function, events, checkpoints, destination, streamArn, tuning, log, clock, true);
+            BatchProcessor lanes = new BatchProcessor(
+                    mapping, function, events, checkpoints, destination, streamArn, tuning, log, clock, false);
             ShardConsumer consumer = new ShardConsumer(
-                    kinesis, stream, shard.shardId(), mapping, checkpoints, processor, tuning, log, clock);
+                    kinesis, stream, shard.shardId(), mapping, checkpoints, processor, lanes, tuning, log, clock);
             consumers.put(shard.shardId(), consumer);
             threads.add(Thread.ofVirtual().name("shard-" + shard.shardId()).start(consumer));
         }

@@ -47,6 +47,17 @@ final class MappingFixture implements AutoCloseable {
 
     static StreamMappingSpec mapping(
             String stream, String function, int batchSize, boolean bisect, int maxRetries, Duration maxAge) {
+        return mapping(stream, function, batchSize, bisect, maxRetries, maxAge, 1);
+    }
+
+    static StreamMappingSpec mapping(
+            String stream,
+            String function,
+            int batchSize,
+            boolean bisect,
+            int maxRetries,
+            Duration maxAge,
+            int parallelizationFactor) {
         return new StreamMappingSpec(
                 stream,
                 function,
@@ -57,7 +68,7 @@ final class MappingFixture implements AutoCloseable {
                 bisect,
                 maxRetries,
                 maxAge,
-                1,
+                parallelizationFactor,
                 "unused");
     }
 
