@@ -35,6 +35,9 @@ public final class HttpApiServer implements AutoCloseable {
     /** API Gateway gives up on an integration after 30 s, whatever the function's timeout. */
     static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
 
+    /** HTTP APIs accept request payloads of up to 10 MB. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RouteTable routes;
@@ -83,6 +86,9 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     HttpResponseData respond(HttpRequestData request, String requestId) {
+        if (request.body().length > MAX_BODY_BYTES) {
+            return HttpResponseData.gatewayError(413, "Request Entity Too Large");
+        }
         Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
             return HttpResponseData.notFound();
@@ -121,7 +127,8 @@ public final class HttpApiServer implements AutoCloseable {
         headers.putIfAbsent("x-amzn-trace-id", List.of(traceId()));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return new HttpRequestData(
                 exchange.getRequestMethod().toUpperCase(Locale.ROOT),

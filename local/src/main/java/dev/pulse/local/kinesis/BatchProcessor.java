@@ -68,7 +68,9 @@ final class BatchProcessor {
     /** Returns once every record is committed or discarded; throws if interrupted, leaving the rest uncommitted. */
     void process(List<StreamRecord> records) throws InterruptedException {
         Deque<Pending> queue = new ArrayDeque<>();
-        queue.add(new Pending(List.copyOf(records), 0, 0));
+        for (List<StreamRecord> batch : PayloadLimit.split(records)) {
+            queue.add(new Pending(batch, 0, 0));
+        }
         while (!queue.isEmpty()) {
             Pending batch = dropExpired(queue.pollFirst());
             if (batch.records().isEmpty()) {

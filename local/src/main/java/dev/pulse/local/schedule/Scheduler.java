@@ -17,6 +17,8 @@ import java.util.List;
  * asynchronously (a slow run never delays the next firing), as EventBridge does.
  */
 public final class Scheduler implements AutoCloseable {
+    private static final int ASYNC_RETRIES = 2;
+
     private final List<ScheduleSpec> schedules;
     private final LocalFunctions functions;
     private final ScheduledEventFactory events;
@@ -61,13 +63,27 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Invokes the schedule's function once, as the scheduled time {@code time}; returns without waiting for it. */
+    /**
+     * Invokes the schedule's function once, as the scheduled time {@code time}, without waiting for it. Like Lambda's
+     * asynchronous invocation, a failed run is retried twice, after one and then two minutes.
+     */
     public void fire(ScheduleSpec schedule, ZonedDateTime time) {
         String event = Json.write(events.event(schedule.name(), time));
         Thread.ofVirtual().name("scheduled-" + schedule.name()).start(() -> {
-            InvocationResult result = functions.require(schedule.function()).invoke(event);
-            if (result.failed()) {
-                log.runtime("ERROR", "schedule " + schedule.name() + " invocation failed: " + result.response());
+            for (int attempt = 0; attempt <= ASYNC_RETRIES; attempt++) {
+                InvocationResult result = functions.require(schedule.function()).invoke(event);
+                if (!result.failed()) {
+                    return;
+                }
+                log.runtime(
+                        "ERROR",
+                        "schedule " + schedule.name() + " invocation failed (attempt " + (attempt + 1) + "): "
+                                + result.response());
+                try {
+                    Thread.sleep(Duration.ofMinutes(attempt + 1L));
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         });
     }

@@ -158,6 +158,18 @@ class HttpApiServerTest {
     }
 
     @Test
+    void givenBodyOverTenMegabytes_whenPosted_then413() throws Exception {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/binary"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024 + 1]))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Request Entity Too Large\"}");
+    }
+
+    @Test
     void givenUnknownRoute_whenCalled_then404NotFound() throws Exception {
         HttpResponse<String> response = get("/nope");
 
