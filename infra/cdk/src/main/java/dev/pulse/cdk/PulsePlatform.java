@@ -8,6 +8,7 @@ import dev.pulse.cdk.stacks.CacheStack;
 import dev.pulse.cdk.stacks.FunctionsStack;
 import dev.pulse.cdk.stacks.NetworkStack;
 import dev.pulse.cdk.stacks.ObservabilityStack;
+import dev.pulse.cdk.stacks.SearchBootstrapStack;
 import dev.pulse.cdk.stacks.SearchStack;
 import dev.pulse.cdk.stacks.StorageStack;
 import dev.pulse.cdk.stacks.StreamStack;
@@ -20,7 +21,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
-/** The whole platform for one environment: nine stacks, built from the topology, the environment and the code. */
+/** The whole platform for one environment: ten stacks, built from the topology, the environment and the code. */
 public record PulsePlatform(
         NetworkStack network,
         AlertsStack alerts,
@@ -30,7 +31,8 @@ public record PulsePlatform(
         CacheStack cache,
         FunctionsStack functions,
         ApiStack api,
-        ObservabilityStack observability) {
+        ObservabilityStack observability,
+        SearchBootstrapStack searchBootstrap) {
 
     /**
      * Settings an operator passes as CDK context. {@code zones} names the availability zones explicitly, so synth
@@ -99,7 +101,17 @@ public record PulsePlatform(
                 config,
                 topology,
                 new ObservabilityStack.Watched(stream, storage, search, cache, functions, api, alerts));
-        return new PulsePlatform(network, alerts, stream, storage, search, cache, functions, api, observability);
+        SearchBootstrapStack searchBootstrap = new SearchBootstrapStack(
+                app,
+                config.stackName("SearchBootstrap"),
+                props(config, options, "OpenSearch indices and security roles (best effort)"),
+                config,
+                topology,
+                network,
+                search,
+                functions);
+        return new PulsePlatform(
+                network, alerts, stream, storage, search, cache, functions, api, observability, searchBootstrap);
     }
 
     private static StackProps props(EnvironmentConfig config, Options options, String what) {
@@ -111,6 +123,6 @@ public record PulsePlatform(
     }
 
     public List<Stack> stacks() {
-        return List.of(network, alerts, stream, storage, search, cache, functions, api, observability);
+        return List.of(network, alerts, stream, storage, search, cache, functions, api, observability, searchBootstrap);
     }
 }

@@ -29,6 +29,7 @@ import software.constructs.Construct;
 public final class NetworkStack extends Stack {
     private final Vpc vpc;
     private final Map<String, ISecurityGroup> functionGroups = new LinkedHashMap<>();
+    private final ISecurityGroup searchAdminGroup;
 
     public NetworkStack(
             Construct scope,
@@ -74,6 +75,11 @@ public final class NetworkStack extends Stack {
                             .subnets(privateSubnets())
                             .build());
         }
+        searchAdminGroup = SecurityGroup.Builder.create(this, "Sg-search-bootstrap")
+                .vpc(vpc)
+                .description("Search bootstrap: creates indices and security roles")
+                .allowAllOutbound(true)
+                .build();
         for (FunctionSpec function : Placement.vpcFunctions(topology)) {
             functionGroups.put(
                     function.name(),
@@ -83,6 +89,11 @@ public final class NetworkStack extends Stack {
                             .allowAllOutbound(true)
                             .build());
         }
+    }
+
+    /** The security group of the search bootstrap function, which may reach OpenSearch as its master user. */
+    public ISecurityGroup searchAdminGroup() {
+        return searchAdminGroup;
     }
 
     public Vpc vpc() {

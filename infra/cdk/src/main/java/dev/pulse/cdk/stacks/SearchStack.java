@@ -16,7 +16,10 @@ import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.CompositePrincipal;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.opensearchservice.AdvancedSecurityOptions;
 import software.amazon.awscdk.services.opensearchservice.CapacityConfig;
 import software.amazon.awscdk.services.opensearchservice.Domain;
@@ -59,10 +62,15 @@ public final class SearchStack extends Stack {
                         network.functionGroup(function.name()), Port.tcp(443), "HTTPS from " + function.name());
             }
         }
+        group.addIngressRule(network.searchAdminGroup(), Port.tcp(443), "HTTPS from the search bootstrap");
+        // Humans assume it to administer the domain; the bootstrap function runs as it (see SearchBootstrapStack).
         masterRole = Role.Builder.create(this, "SearchAdminRole")
                 .roleName(config.prefix() + "-search-admin")
                 .description("Fine-grained access master user: maps function roles to OpenSearch roles")
-                .assumedBy(new AccountRootPrincipal())
+                .assumedBy(new CompositePrincipal(
+                        new AccountRootPrincipal(), new ServicePrincipal("lambda.amazonaws.com")))
+                .managedPolicies(
+                        List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaVPCAccessExecutionRole")))
                 .build();
         List<ISubnet> subnets = network.vpc().getIsolatedSubnets().subList(0, size.zones());
         CapacityConfig.Builder capacity = CapacityConfig.builder()
@@ -99,6 +107,7 @@ public final class SearchStack extends Stack {
                 .enableVersionUpgrade(true)
                 .removalPolicy(config.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
+        domain.grantReadWrite(masterRole);
         CfnOutput.Builder.create(this, "SearchEndpoint")
                 .value(domain.getDomainEndpoint())
                 .build();

@@ -136,7 +136,8 @@ class PolicyTest {
                 assertThat(PolicyDocuments.retentionOf(template, group)).as(id).isPositive();
             }
         }
-        assertThat(functions).isEqualTo(app.platform().functions().functions().size());
+        // the topology's functions plus the search bootstrap custom resource's function
+        assertThat(functions).isEqualTo(app.platform().functions().functions().size() + 1);
     }
 
     /** {@code allResourcesProperties} fails on zero resources; a stack without the type has nothing to break it. */
