@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
@@ -88,9 +89,8 @@ public final class FunctionsStack extends Stack {
         new Canaries(this, config, topology, functions, deps.alerts().topic());
     }
 
-    private static Map<String, software.amazon.awscdk.services.dynamodb.ITable> tablesOf(
-            Topology topology, StorageStack storage) {
-        Map<String, software.amazon.awscdk.services.dynamodb.ITable> tables = new HashMap<>();
+    private static Map<String, ITable> tablesOf(Topology topology, StorageStack storage) {
+        Map<String, ITable> tables = new HashMap<>();
         topology.tables().forEach(t -> tables.put(t.name(), storage.table(t.name())));
         return tables;
     }

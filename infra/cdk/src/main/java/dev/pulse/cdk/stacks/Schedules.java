@@ -6,6 +6,7 @@ import dev.pulse.core.topology.ScheduleSpec;
 import dev.pulse.core.topology.Topology;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iam.ServicePrincipalOpts;
@@ -45,8 +46,7 @@ final class Schedules extends Construct {
                                         "StringEquals",
                                         Map.of(
                                                 "aws:SourceAccount",
-                                                software.amazon.awscdk.Stack.of(this)
-                                                        .getAccount())))
+                                                Stack.of(this).getAccount())))
                                 .build()))
                 .build();
         for (ScheduleSpec spec : topology.schedules()) {
