@@ -21,6 +21,12 @@ public final class PulseApp {
 
     public static void main(String[] args) {
         App app = new App();
+        build(app, System.getenv("CDK_DEFAULT_ACCOUNT"), System.getenv("CDK_DEFAULT_REGION"));
+        app.synth();
+    }
+
+    /** Builds the platform that the app's context asks for; the test seam for context handling. */
+    static PulsePlatform build(App app, String accountId, String regionName) {
         EnvironmentConfig config = EnvironmentConfig.named(context(app, "env").orElse("dev"));
         Optional<String> origin = context(app, "webOrigin");
         if (origin.isPresent()) {
@@ -37,17 +43,14 @@ public final class PulseApp {
             case "auto" -> jars.allBuilt(topology.functions()) ? jars : placeholderWithNotice();
             default -> throw new IllegalArgumentException("context 'code' must be jars, placeholder or auto");
         };
-        Environment account = Environment.builder()
-                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                .region(System.getenv("CDK_DEFAULT_REGION"))
-                .build();
+        Environment account =
+                Environment.builder().account(accountId).region(regionName).build();
         String region = account.getRegion();
         List<String> zones = context(app, "azs")
                 .map(z -> List.of(z.split(",")))
                 .orElse(region == null ? List.of() : PulsePlatform.Options.defaultZones(region, config.maxAzs()));
-        PulsePlatform.build(
+        return PulsePlatform.build(
                 app, topology, config, code, new PulsePlatform.Options(account, context(app, "alarmEmail"), zones));
-        app.synth();
     }
 
     /** Synth before a build still writes every template; deploy never takes this path (it passes code=jars). */
