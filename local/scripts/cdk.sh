@@ -72,8 +72,20 @@ pulse_synth() {
   say "$count templates written"
 }
 
+# Fails before the long build when no AWS credentials can be found; an EC2 or CI role can skip the check.
+pulse_cdk_require_credentials() {
+  [ "${PULSE_DEPLOY_SKIP_CREDENTIAL_CHECK:-0}" = 1 ] && return 0
+  if [ -n "${AWS_PROFILE:-}${AWS_ACCESS_KEY_ID:-}${AWS_WEB_IDENTITY_TOKEN_FILE:-}" ] \
+    || [ -n "${AWS_CONTAINER_CREDENTIALS_FULL_URI:-}${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-}" ] \
+    || [ -f "${AWS_SHARED_CREDENTIALS_FILE:-$HOME/.aws/credentials}" ] || [ -f "${AWS_CONFIG_FILE:-$HOME/.aws/config}" ]; then
+    return 0
+  fi
+  die "no AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), or PULSE_DEPLOY_SKIP_CREDENTIAL_CHECK=1 on an instance role; see docs/DEPLOYING.md"
+}
+
 pulse_deploy() {
   pulse_cdk_args "$@"
+  pulse_cdk_require_credentials
   pulse_setup_java
   pulse_cdk_env
   local cli
