@@ -20,12 +20,16 @@ import org.opensearch.client.opensearch.core.msearch.RequestItem;
  * The production directory. One {@code _msearch} round trip runs the exact match tiers, each as a filter sorted by
  * fans, the index's own sort order ({@code pages-v2} is index-sorted by fans), with total hits off, so the shard stops
  * after {@code limit} hits: a one-letter prefix that matches a million pages costs about what a rare one does. The
- * typo tier runs in a second trip, only when the exact tiers leave room.
+ * typo tier runs in a second trip, only when the exact tiers leave room (in the first trip for long prefixes, which
+ * rarely fill a page exactly).
  */
 public final class OpenSearchPageDirectory implements PageDirectory {
     private static final List<SortOptions> BY_FANS = List.of(
             SortOptions.of(s -> s.field(f -> f.field("fans").order(SortOrder.Desc))),
             SortOptions.of(s -> s.field(f -> f.field("pageId").order(SortOrder.Asc))));
+
+    /** From this length exact matches are usually too few to fill a page, so the typo tier joins the first trip. */
+    static final int TYPO_IN_FIRST_TRIP_FROM = 8;
 
     private final OpenSearchClient client;
     private final String alias;
@@ -38,13 +42,16 @@ public final class OpenSearchPageDirectory implements PageDirectory {
     @Override
     public Matches find(MentionQuery query) {
         Map<String, PageSummary> found = new LinkedHashMap<>();
-        merge(found, search(TierQueries.exact(query.prefix()), query.limit()), query.limit());
-        if (found.size() < query.limit()) {
+        List<Query> tiers = new ArrayList<>(TierQueries.exact(query.prefix()));
+        var typo = TierQueries.typo(query.prefix());
+        boolean typoNow = typo.isPresent() && query.prefix().length() >= TYPO_IN_FIRST_TRIP_FROM;
+        if (typoNow) {
+            tiers.add(typo.get());
+        }
+        merge(found, search(tiers, query.limit()), query.limit());
+        if (!typoNow && typo.isPresent() && found.size() < query.limit()) {
             // Typo matches only ever fill what exact matches left free, so they cost a second trip only then.
-            var typo = TierQueries.typo(query.prefix());
-            if (typo.isPresent()) {
-                merge(found, search(List.of(typo.get()), query.limit()), query.limit());
-            }
+            merge(found, search(List.of(typo.get()), query.limit()), query.limit());
         }
         return new Matches(new ArrayList<>(found.values()), Matches.Source.INDEX);
     }
