@@ -140,10 +140,10 @@ public final class KinesisPublisher implements AutoCloseable {
                 }
                 fill(request);
                 retry.addAll(put(request));
-                if (retry.isEmpty()) {
-                    attempt = 0;
-                } else {
-                    Backoff.sleep(Backoff.DEFAULT.delay(attempt++));
+                // back off harder only while nothing gets through; partial success means the stream is keeping up
+                attempt = retry.size() < request.size() ? 0 : attempt + 1;
+                if (!retry.isEmpty()) {
+                    Backoff.sleep(Backoff.DEFAULT.delay(attempt));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.ingest.drain.StreamDrainer;
 import dev.pulse.ingest.firehose.PublisherStats;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The issue's exact-accounting test: simulated posts with 1% poison go through the real producer (KPL aggregates,
@@ -16,6 +18,7 @@ class IngestAccountingIT {
     private static final int POSTS = Integer.getInteger("pulse.ingest.accounting.posts", 100_000);
 
     @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void givenSimulatedFirehoseWithPoison_whenPublishedAndDrained_thenEveryPostIsAccountedForExactly()
             throws Exception {
         try (ItPlatform platform = new ItPlatform(2)) {
