@@ -32,7 +32,10 @@ public final class RedisMentionCache implements MentionCache, AutoCloseable {
 
     @Override
     public Optional<List<PageSummary>> get(String key) {
-        return guarded(c -> c.sync().get(key)).map(json -> Arrays.asList(Json.read(json, PageSummary[].class)));
+        return guarded(c -> {
+            String json = c.sync().get(key);
+            return json == null ? null : Arrays.asList(Json.read(json, PageSummary[].class));
+        });
     }
 
     @Override

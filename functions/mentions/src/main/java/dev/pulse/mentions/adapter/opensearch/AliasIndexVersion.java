@@ -11,13 +11,15 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 /**
  * The concrete index behind the alias, which is the cache's version: an alias swap changes it, retiring every cached
  * answer at once. Looked up at most once per {@code ttl} per instance; while OpenSearch is unreachable the last known
- * answer stands, so cached prefixes keep being served.
+ * answer stands, so cached prefixes keep being served. Refreshes happen in the background, off the request path.
  */
 public final class AliasIndexVersion implements IndexVersions {
     private final OpenSearchClient client;
     private final String alias;
     private final Duration ttl;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Known known;
 
     public AliasIndexVersion(OpenSearchClient client, String alias, Duration ttl, Clock clock) {
@@ -30,26 +32,42 @@ public final class AliasIndexVersion implements IndexVersions {
     @Override
     public Optional<String> current() {
         Known snapshot = known;
-        Instant now = clock.instant();
-        if (snapshot != null && now.isBefore(snapshot.checkedAt.plus(ttl))) {
-            return Optional.of(snapshot.index);
+        if (snapshot == null) {
+            return Optional.ofNullable(lookUp()); // cold: the first request waits for the answer
         }
+        if (!clock.instant().isBefore(snapshot.checkedAt.plus(ttl)) && refreshing.compareAndSet(false, true)) {
+            // Stale: answer from memory now and refresh off the request path, so neither a cache hit nor an
+            // OpenSearch outage ever waits on this lookup.
+            Thread.ofVirtual().start(() -> {
+                try {
+                    lookUp();
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return Optional.of(snapshot.index);
+    }
+
+    /** Asks OpenSearch; on failure keeps the last answer (retried after another ttl) and returns it, or null. */
+    private String lookUp() {
+        Instant now = clock.instant();
         try {
             var response = client.indices().getAlias(g -> g.name(alias));
             String index = String.join(",", new TreeSet<>(response.result().keySet()));
-            if (index.isEmpty()) {
-                return Optional.ofNullable(snapshot).map(Known::index);
+            if (!index.isEmpty()) {
+                known = new Known(index, now);
+                return index;
             }
-            known = new Known(index, now);
-            return Optional.of(index);
         } catch (Exception e) {
-            // Unreachable or alias missing: keep the last answer (and retry only after another ttl).
-            if (snapshot != null) {
-                known = new Known(snapshot.index, now);
-                return Optional.of(snapshot.index);
-            }
-            return Optional.empty();
+            // Unreachable or alias missing: fall through to the last known answer.
         }
+        Known snapshot = known;
+        if (snapshot != null) {
+            known = new Known(snapshot.index, now);
+            return snapshot.index;
+        }
+        return null;
     }
 
     private record Known(String index, Instant checkedAt) {}
