@@ -20,7 +20,8 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 /**
  * {@code ./pulse bench mentions [--pages 100000,1000000] [--queries 5000] [--reload] [--naive-seconds 60]}: loads the
  * corpus into the local OpenSearch and measures, in one run, the handler's index path (1 and 4 clients), its cache
- * path, the naive wildcard baseline and an in-process Lucene FST suggester. Prints figures; asserts nothing.
+ * path, a function_score design (for comparison), the naive wildcard baseline and an in-process Lucene FST suggester.
+ * Prints figures; asserts nothing.
  */
 public final class MentionsBench {
     private static final int WARMUP = 500;
@@ -104,6 +105,10 @@ public final class MentionsBench {
         }
         Thread.sleep(1_000);
         results.put("cache", PathRunner.run("cache (1 client)", queries, 1, q -> ok(cachePath, q, "cache")));
+
+        MentionsHandler scoringPath = MentionsWiring.handlerOver(new ScoringPageDirectory(queryClient, alias));
+        warm(scoringPath, queries);
+        results.put("scoring", PathRunner.run("scoring (not chosen)", queries, 1, q -> ok(scoringPath, q, null)));
 
         warm(naivePath, queries.subList(0, Math.min(50, queries.size())));
         results.put(
