@@ -29,7 +29,8 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
         this(IngestWiring.fromEnvironment());
     }
 
-    private IngestHandler(IngestWiring wiring) {
+    /** A handler on a given wiring: the local runtime and benchmarks build one with their own metrics. */
+    public IngestHandler(IngestWiring wiring) {
         this(wiring.service(), wiring.config().retryBudget());
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./pulse track}: marks pages tracked in DynamoDB until accounts exist. {@code --top N} tracks the simulator's
- * N most popular pages; {@code --ids a,b,c} tracks given page ids. Idempotent.
+ * {@code ./pulse track}: marks pages tracked in DynamoDB until accounts exist. Bare arguments are page ids;
+ * {@code --top N} tracks the simulator's N most popular pages; {@code --ids a,b,c} tracks given page ids. Idempotent.
  */
 public final class TrackCommand {
     private TrackCommand() {}
@@ -22,15 +22,24 @@ public final class TrackCommand {
         Map<String, String> env = CliEnvironment.resolve(System.getenv());
         String table = env.getOrDefault(IngestConfig.TRACKED_PAGES, PulseTopology.TRACKED_PAGES_TABLE);
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--top" -> ids.addAll(top(Integer.parseInt(args[i + 1])));
-                case "--ids" -> ids.addAll(Arrays.asList(args[i + 1].split(",")));
-                case "--table" -> table = args[i + 1];
-                default -> usage("unknown flag " + args[i]);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                ids.add(arg);
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                usage("missing value for " + arg);
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--top" -> ids.addAll(top(Integer.parseInt(value)));
+                case "--ids" -> ids.addAll(Arrays.asList(value.split(",")));
+                case "--table" -> table = value;
+                default -> usage("unknown flag " + arg);
             }
         }
-        if (ids.isEmpty() || args.length % 2 != 0) {
+        if (ids.isEmpty()) {
             usage("nothing to track");
         }
         try (var dynamo = new AwsClients(PulseConfig.fromEnv(env)).dynamoDb()) {
@@ -50,7 +59,7 @@ public final class TrackCommand {
 
     private static void usage(String problem) {
         System.err.println("track: " + problem);
-        System.err.println("usage: track (--top N | --ids ID,ID...) [--table NAME]");
+        System.err.println("usage: track [PAGE_ID...] [--top N] [--ids ID,ID...] [--table NAME]");
         System.exit(2);
     }
 }

@@ -44,13 +44,21 @@ public final class StreamDrainer {
 
     /** Reads every shard until two empty reads in a row, all in parallel; returns the Kinesis records delivered. */
     public long drain() throws Exception {
+        return drain(() -> true);
+    }
+
+    /**
+     * Reads every shard in parallel while a producer may still be writing: a shard is done after two empty reads in a
+     * row once {@code producerDone} says so. Returns the Kinesis records delivered.
+     */
+    public long drain(java.util.function.BooleanSupplier producerDone) throws Exception {
         List<String> shards = kinesis.listShards(l -> l.streamName(stream)).shards().stream()
                 .map(shard -> shard.shardId())
                 .toList();
         try (ExecutorService pool = Executors.newFixedThreadPool(shards.size())) {
             List<Future<Long>> readers = new ArrayList<>();
             for (String shard : shards) {
-                readers.add(pool.submit(() -> drainShard(shard)));
+                readers.add(pool.submit(() -> drainShard(shard, producerDone)));
             }
             long delivered = 0;
             for (Future<Long> reader : readers) {
@@ -76,7 +84,7 @@ public final class StreamDrainer {
         }
     }
 
-    private long drainShard(String shardId) {
+    private long drainShard(String shardId, java.util.function.BooleanSupplier producerDone) {
         String iterator = iterator(shardId, ShardIteratorType.TRIM_HORIZON, null);
         long delivered = 0;
         int empty = 0;
@@ -87,7 +95,10 @@ public final class StreamDrainer {
                     kinesis.getRecords(g -> g.shardIterator(current).limit(batchSize));
             List<Record> records = response.records();
             if (records.isEmpty()) {
-                empty++;
+                empty = producerDone.getAsBoolean() ? empty + 1 : 0;
+                if (empty == 0) {
+                    Backoff.sleep(java.time.Duration.ofMillis(50));
+                }
                 iterator = response.nextShardIterator();
                 continue;
             }

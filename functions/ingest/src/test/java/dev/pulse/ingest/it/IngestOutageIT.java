@@ -45,7 +45,7 @@ class IngestOutageIT {
             // a thread of its own: Powertools' EMF logger completes futures on the common pool, which has one worker
             // here
             ExecutorService background = Executors.newSingleThreadExecutor();
-            Future<Long> drained = background.submit(drainer::drain);
+            Future<Long> drained = background.submit((java.util.concurrent.Callable<Long>) drainer::drain);
             while (drainer.invocations() < 4 && !drained.isDone()) {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
