@@ -43,7 +43,7 @@ public final class FirehoseCommand {
         kinesis.close();
     }
 
-    static PostSource source(FirehoseOptions options) {
+    public static PostSource source(FirehoseOptions options) {
         String source = options.source();
         if (source.equals("sim")) {
             return new SimulatedSource(new Simulator(
@@ -61,7 +61,7 @@ public final class FirehoseCommand {
     }
 
     /** Publishes at the target rate until the duration passes or the feed ends; returns the posts published. */
-    static long run(PostSource source, KinesisPublisher publisher, FirehoseOptions options, PrintStream out)
+    public static long run(PostSource source, KinesisPublisher publisher, FirehoseOptions options, PrintStream out)
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + options.duration().toNanos();
