@@ -94,12 +94,14 @@ public final class FirehoseCommand {
         double seconds = Math.max(elapsedNanos / 1e9, 0.001);
         return String.format(
                 Locale.ROOT,
-                "firehose rate=%,.0f/s sent=%,d failed=%,d throttled=%,d backlog=%,d kinesis_records=%,d elapsed=%.0fs",
+                "firehose rate=%,.0f/s sent=%,d failed=%,d throttled=%,d backlog=%,d dropped=%,d kinesis_records=%,d"
+                        + " elapsed=%.0fs",
                 stats.sent() / seconds,
                 stats.sent(),
                 stats.retried(),
                 stats.throttled(),
                 stats.backlog(),
+                stats.dropped(),
                 stats.kinesisRecords(),
                 seconds);
     }

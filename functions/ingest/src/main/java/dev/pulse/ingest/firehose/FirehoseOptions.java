@@ -30,6 +30,9 @@ public record FirehoseOptions(
         if (rate < 1) {
             throw new IllegalArgumentException("--rate must be at least 1 post/s");
         }
+        if (aggregateBytes < 256 || aggregateBytes > KinesisPublisher.MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("--aggregate-bytes must be 256-" + KinesisPublisher.MAX_RECORD_BYTES);
+        }
         if (pages < 1) {
             throw new IllegalArgumentException("--pages must be at least 1");
         }

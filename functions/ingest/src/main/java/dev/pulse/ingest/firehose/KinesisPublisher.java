@@ -30,6 +30,8 @@ public final class KinesisPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisPublisher.class);
     private static final int MAX_ENTRIES = 500;
     private static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+    /** Kinesis's 1 MiB record limit, less the aggregate's framing. */
+    static final int MAX_RECORD_BYTES = 1024 * 1024 - 1024;
 
     private final KinesisClient kinesis;
     private final String stream;
@@ -75,6 +77,15 @@ public final class KinesisPublisher implements AutoCloseable {
 
     /** Adds a record; blocks while the queue of aggregates is full. */
     public void publish(UserRecord record) throws InterruptedException {
+        if (record.data().length + record.partitionKey().length() > MAX_RECORD_BYTES) {
+            // Kinesis would refuse the whole PutRecords call for it, forever; it cannot be sent, only counted
+            stats.dropped.incrementAndGet();
+            LOG.warn(
+                    "dropping a {}-byte record of {}: over the Kinesis record limit",
+                    record.data().length,
+                    record.partitionKey());
+            return;
+        }
         ShardRouter.Range shard = router.route(record.partitionKey());
         stats.accepted.incrementAndGet();
         List<Pending> full = new ArrayList<>(1);

@@ -9,6 +9,7 @@ public final class PublisherStats {
     final AtomicLong kinesisRecords = new AtomicLong();
     final AtomicLong retried = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
 
     public long accepted() {
         return accepted.get();
@@ -30,6 +31,11 @@ public final class PublisherStats {
 
     public long throttled() {
         return throttled.get();
+    }
+
+    /** Records over the Kinesis record size limit, which cannot be sent at all. */
+    public long dropped() {
+        return dropped.get();
     }
 
     /** Accepted but not yet acknowledged. */
