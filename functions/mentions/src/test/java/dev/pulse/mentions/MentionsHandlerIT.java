@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.config.FunctionEnvironment;
 import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.config.RedisSettings;
@@ -41,6 +42,22 @@ class MentionsHandlerIT {
         assertThat(first.path("source").asText()).isEqualTo("index");
         assertThat(first.path("results").get(0).path("pageId").asText()).isEqualTo("nyt");
         assertThat(get(handler, "NEW YO", 200).path("results")).isEqualTo(first.path("results"));
+    }
+
+    @Test
+    void givenFunctionEnvironment_whenBuiltByLambdasConstructor_thenAnswers() throws Exception {
+        Map<String, String> env = LocalPlatform.environment();
+        env.put(MentionsConfig.PAGES_ALIAS, index.alias);
+        env.put(MentionsConfig.CACHE_NAME, Unique.name("it-mentions"));
+
+        MentionsHandler handler = FunctionEnvironment.call(env, MentionsHandler::new);
+
+        assertThat(get(handler, "jurgen", 200)
+                        .path("results")
+                        .get(0)
+                        .path("pageId")
+                        .asText())
+                .isEqualTo("klopp");
     }
 
     @Test
