@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -52,6 +53,15 @@ public final class AwsClients {
         return configure(SqsClient.builder(), config.sqsEndpoint())
                 .httpClient(httpClient())
                 .build();
+    }
+
+    /** Reads a secret's string value once, at cold start (the ElastiCache AUTH token). */
+    public String secretString(String arn) {
+        try (SecretsManagerClient secrets = configure(SecretsManagerClient.builder(), Optional.empty())
+                .httpClient(httpClient())
+                .build()) {
+            return secrets.getSecretValue(g -> g.secretId(arn)).secretString();
+        }
     }
 
     private SdkHttpClient httpClient() {

@@ -70,6 +70,26 @@ class PulseConfigTest {
     }
 
     @Test
+    void givenAuthSecretWithoutTls_whenRead_thenRejected() {
+        PulseConfig config = PulseConfig.fromEnv(Map.of(
+                "AWS_REGION", "us-east-1",
+                "PULSE_REDIS_URL", "redis://cache.internal:6379",
+                "PULSE_REDIS_AUTH_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:x"));
+
+        assertThatThrownBy(config::redis).hasMessageContaining("rediss://");
+    }
+
+    @Test
+    void givenAuthSecret_whenRead_thenCarried() {
+        PulseConfig config = PulseConfig.fromEnv(Map.of(
+                "AWS_REGION", "us-east-1",
+                "PULSE_REDIS_URL", "rediss://cache.internal:6379",
+                "PULSE_REDIS_AUTH_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:x"));
+
+        assertThat(config.redis().authSecretArn()).contains("arn:aws:secretsmanager:us-east-1:1:secret:x");
+    }
+
+    @Test
     void givenBadRedisScheme_whenRead_thenRejected() {
         PulseConfig config =
                 PulseConfig.fromEnv(Map.of("AWS_REGION", "us-east-1", "PULSE_REDIS_URL", "http://127.0.0.1:1"));
