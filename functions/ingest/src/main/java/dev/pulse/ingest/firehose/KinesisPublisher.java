@@ -112,11 +112,17 @@ public final class KinesisPublisher implements AutoCloseable {
         }
     }
 
+    /** Flushes, then stops the sender; an interrupt stops waiting and is passed on. */
     @Override
-    public void close() throws InterruptedException {
-        flush();
-        closing = true;
-        sender.join(5_000);
+    public void close() {
+        try {
+            flush();
+            closing = true;
+            sender.join(5_000);
+        } catch (InterruptedException e) {
+            closing = true;
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void drainAggregators() throws InterruptedException {
