@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 public final class RedisMentionCache implements MentionCache, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RedisMentionCache.class.getName());
-    private static final Duration VERSION_TTL = Duration.ofDays(7);
+    private static final Duration VERSION_TTL = Duration.ofDays(1);
 
     private final RedisClient client;
     private final String versionKey;
