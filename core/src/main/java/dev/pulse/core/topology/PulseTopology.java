@@ -26,7 +26,7 @@ public final class PulseTopology {
                         QueueSpec.deadLetter(QUARANTINE_QUEUE, "poison posts: raw payload and the reason"),
                         QueueSpec.deadLetter(
                                 INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)")),
-                List.of(new AliasSpec(PAGES_ALIAS, "pages-v1", "opensearch/pages-v1.json")),
+                List.of(new AliasSpec(PAGES_ALIAS, "pages-v2", "opensearch/pages-v2.json")),
                 List.of(new IndexTemplateSpec(POSTS_TEMPLATE, "posts-*", "opensearch/posts-template.json")),
                 List.of(ingest(), mentions()),
                 List.of(new RouteSpec("GET", "/mentions", MENTIONS_FUNCTION, false)),

@@ -1,5 +1,6 @@
 package dev.pulse.mentions;
 
+import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.cache.RedisClients;
 import dev.pulse.core.config.Env;
 import dev.pulse.core.config.PulseConfig;
@@ -19,12 +20,12 @@ public final class MentionsWiring {
     private final OpenSearchPageDirectory index;
     private final PageDirectory cached;
 
-    private MentionsWiring(MentionsConfig config) {
+    private MentionsWiring(PulseConfig pulse, MentionsConfig config) {
         OpenSearchClient openSearch = OpenSearchClients.create(config.openSearch());
         Clock clock = Clock.systemUTC();
         this.index = new OpenSearchPageDirectory(openSearch, config.pagesAlias());
         RedisMentionCache cache = new RedisMentionCache(
-                RedisClients.create(config.redis()),
+                RedisClients.create(config.redis(), new AwsClients(pulse)::secretString),
                 config.cacheNamespace(),
                 new CircuitBreaker(config.breakerThreshold(), config.breakerOpenFor(), clock));
         this.cached = new CachedPageDirectory(
@@ -40,7 +41,7 @@ public final class MentionsWiring {
     }
 
     public static MentionsWiring from(PulseConfig config) {
-        return new MentionsWiring(MentionsConfig.from(config));
+        return new MentionsWiring(config, MentionsConfig.from(config));
     }
 
     public MentionsService service() {

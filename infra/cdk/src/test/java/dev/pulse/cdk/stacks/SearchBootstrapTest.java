@@ -29,7 +29,7 @@ class SearchBootstrapTest {
         dev().resourceCountIs("Custom::PulseSearchBootstrap", 1);
         String calls = calls(Synth.dev());
         assertThat(calls)
-                .contains("/pages-v1\"", "/pages-v1/_alias/pages", "/_index_template/posts")
+                .contains("/pages-v2\"", "/pages-v2/_alias/pages", "/_index_template/posts")
                 .contains(
                         "/_plugins/_security/api/roles/pulse_ingest",
                         "/_plugins/_security/api/rolesmapping/pulse_mentions")

@@ -22,8 +22,8 @@ class SearchCallsTest {
     @Test
     void theVersionedIndexIsCreatedBeforeItsAlias() {
         List<String> paths = CALLS.stream().map(SearchCalls.Call::path).toList();
-        assertThat(paths.indexOf("/pages-v1")).isLessThan(paths.indexOf("/pages-v1/_alias/pages"));
-        assertThat(body("/pages-v1").toString()).contains("number_of_replicas=1", "mappings");
+        assertThat(paths.indexOf("/pages-v2")).isLessThan(paths.indexOf("/pages-v2/_alias/pages"));
+        assertThat(body("/pages-v2").toString()).contains("number_of_replicas=1", "mappings");
     }
 
     @Test
@@ -34,7 +34,7 @@ class SearchCallsTest {
                         List.of(),
                         "index_permissions",
                         List.of(Map.of(
-                                "index_patterns", List.of("pages", "pages-v1"),
+                                "index_patterns", List.of("pages", "pages-v2"),
                                 "allowed_actions", List.of("read", "indices:admin/aliases/get")))));
     }
 
