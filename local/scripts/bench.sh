@@ -7,10 +7,16 @@ pulse_bench() {
   case "$name" in
     ingest) main=dev.pulse.bench.IngestBench ;;
     mentions) main=dev.pulse.bench.mentions.MentionsBench ;;
-    *) die "usage: ./pulse bench ingest|mentions [ARGS]" ;;
+    http) main=dev.pulse.bench.http.HttpBench ;;
+    *) die "usage: ./pulse bench ingest|mentions|http [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java
+  # The HTTP bench drives the emulator with wrk, a load generator only benchmarks need.
+  if [ "$name" = http ] && ! command -v wrk >/dev/null 2>&1; then
+    PULSE_APT_PACKAGES=(wrk)
+    pulse_setup_apt
+  fi
   # shellcheck source=local/scripts/services.sh
   source "$PULSE_ROOT/local/scripts/services.sh"
   # shellcheck source=local/scripts/run.sh
