@@ -1,6 +1,12 @@
 package dev.pulse.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.pulse.bench.ingest.IngestPhases;
+import dev.pulse.bench.ingest.JsonLineFilter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +21,7 @@ public final class IngestBench {
     private IngestBench() {}
 
     public static void main(String[] args) throws Exception {
+        System.setOut(new PrintStream(new JsonLineFilter(new FileOutputStream(FileDescriptor.out)), true, UTF_8));
         Map<String, String> options = new HashMap<>(Map.of(
                 "--posts", "100000",
                 "--naive-posts", "10000",

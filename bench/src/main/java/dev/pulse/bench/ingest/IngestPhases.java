@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.pulse.ingest.IngestHandler;
 import dev.pulse.ingest.IngestWiring;
 import dev.pulse.ingest.application.IngestMetrics;
-import dev.pulse.ingest.drain.StreamDrainer;
 import dev.pulse.ingest.firehose.KinesisPublisher;
 import dev.pulse.ingest.firehose.SimRecord;
 import dev.pulse.ingest.kpl.UserRecord;
@@ -15,10 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The four measurements of the ingest benchmark, on the same seeded posts, each into its own fresh indices. */
 public final class IngestPhases {
@@ -109,37 +108,41 @@ public final class IngestPhases {
     }
 
     private double endToEnd(BenchStack stack, BenchData data) throws Exception {
-        IngestHandler handler = new IngestHandler(IngestWiring.from(stack.phase("e2e"), IngestMetrics.NONE));
-        StreamDrainer drainer = new StreamDrainer(stack.kinesis, stack.stream, handler, settings.batch());
-        AtomicBoolean published = new AtomicBoolean();
+        Map<String, String> resources = stack.phase("e2e");
+        Path checkpoints = Files.createTempDirectory("bench-ingest-checkpoints");
         long started = System.nanoTime();
-        long publishNanos;
-        try (ExecutorService consumer = Executors.newSingleThreadExecutor()) {
-            Future<Long> drained = consumer.submit(() -> drainer.drain(published::get));
+        long elapsed;
+        try (RuntimeMapping mapping = new RuntimeMapping(stack.kinesis, stack.stream, resources, checkpoints)) {
+            Map<String, String> last;
             try (KinesisPublisher publisher = new KinesisPublisher(stack.kinesis, stack.stream, AGGREGATE_BYTES, 64)) {
                 for (SimRecord record : data.records) {
                     publisher.publish(new UserRecord(record.partitionKey(), record.payload()));
                 }
                 publisher.flush();
-                publishNanos = System.nanoTime() - started;
-                published.set(true);
+                last = publisher.stats().lastSequenceNumbers();
                 System.out.printf(
                         Locale.ROOT,
                         "firehose: %d posts in %d Kinesis records, %.0f posts/s published%n",
                         publisher.stats().sent(),
                         publisher.stats().kinesisRecords(),
-                        rate(settings.posts(), publishNanos));
+                        rate(settings.posts(), System.nanoTime() - started));
             }
-            drained.get();
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (!mapping.caughtUp(last)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the runtime did not drain the stream within 10 minutes");
+                }
+                Thread.sleep(20);
+            }
+            elapsed = System.nanoTime() - started;
         }
-        long elapsed = System.nanoTime() - started;
         double rate = rate(settings.posts(), elapsed);
         print(
                 "end-to-end",
-                "firehose -> kinesalite -> shard readers (event-source stand-in) -> handler -> OpenSearch",
+                "firehose -> kinesalite -> local runtime event-source mapping (" + RuntimeMapping.describe()
+                        + ") -> handler -> OpenSearch; done when every shard's checkpoint passes the last record",
                 rate,
                 elapsed);
-        System.out.printf("end-to-end batch latency ms: %s%n", percentiles(drainer.batchMillis()));
         check(stack, "e2e", data);
         return rate;
     }

@@ -17,6 +17,8 @@ import dev.pulse.ingest.domain.PostParser;
 import java.time.Clock;
 import java.util.Map;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The ingest function's composition root: the only place that builds SDK and OpenSearch clients. */
@@ -31,7 +33,15 @@ public final class IngestWiring {
 
     /** The Lambda wiring, from the process environment. */
     public static IngestWiring fromEnvironment() {
-        var pulse = PulseConfig.fromEnv(Env.system());
+        Env env = Env.system();
+        var pulse = PulseConfig.fromEnv(env);
+        // EMF picks its sink from the process environment; in the local runtime that is not the function's, and it
+        // would fall back to a CloudWatch agent on TCP 25888. Metrics always go to stdout, as in Lambda.
+        EnvironmentConfigurationProvider.getConfig()
+                .setEnvironmentOverride(
+                        env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()
+                                ? Environments.Lambda
+                                : Environments.Local);
         var metrics = MetricsFactory.getMetricsInstance();
         IngestConfig config = IngestConfig.from(pulse);
         metrics.setNamespace(config.metricsNamespace());

@@ -203,6 +203,7 @@ public final class KinesisPublisher implements AutoCloseable {
             Pending pending = request.get(i);
             if (results.get(i).errorCode() == null) {
                 stats.sent.addAndGet(pending.aggregate().userRecords());
+                stats.acknowledged(results.get(i).shardId(), results.get(i).sequenceNumber());
                 stats.kinesisRecords.incrementAndGet();
             } else {
                 if ("ProvisionedThroughputExceededException"

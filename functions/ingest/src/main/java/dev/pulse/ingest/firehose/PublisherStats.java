@@ -1,5 +1,8 @@
 package dev.pulse.ingest.firehose;
 
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters the progress line shows; user records, not Kinesis records, since posts are what matter. */
@@ -10,6 +13,7 @@ public final class PublisherStats {
     final AtomicLong retried = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
+    private final Map<String, BigInteger> lastSequence = new ConcurrentHashMap<>();
 
     public long accepted() {
         return accepted.get();
@@ -36,6 +40,19 @@ public final class PublisherStats {
     /** Records over the Kinesis record size limit, which cannot be sent at all. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** The highest sequence number acknowledged per shard, so a consumer can tell when it has read everything. */
+    public Map<String, String> lastSequenceNumbers() {
+        Map<String, String> copy = new java.util.HashMap<>();
+        lastSequence.forEach((shard, sequence) -> copy.put(shard, sequence.toString()));
+        return copy;
+    }
+
+    void acknowledged(String shardId, String sequenceNumber) {
+        if (shardId != null && sequenceNumber != null) {
+            lastSequence.merge(shardId, new BigInteger(sequenceNumber), BigInteger::max);
+        }
     }
 
     /** Accepted but not yet acknowledged. */

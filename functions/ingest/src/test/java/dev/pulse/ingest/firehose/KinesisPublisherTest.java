@@ -39,7 +39,7 @@ class KinesisPublisherTest {
                     stored.add(entry.data().asByteArray());
                     hashKeys.add(entry.explicitHashKey());
                     results.add(PutRecordsResultEntry.builder()
-                            .sequenceNumber("1")
+                            .sequenceNumber(Integer.toString(stored.size()))
                             .shardId("s")
                             .build());
                 }
@@ -76,6 +76,8 @@ class KinesisPublisherTest {
             assertThat(publisher.stats().throttled()).isPositive();
             assertThat(publisher.stats().dropped()).isEqualTo(1);
             assertThat(publisher.stats().backlog()).isZero();
+            assertThat(publisher.stats().lastSequenceNumbers())
+                    .containsEntry("s", Integer.toString(kinesis.stored.size()));
         }
         List<String> received = new ArrayList<>();
         for (int i = 0; i < kinesis.stored.size(); i++) {
