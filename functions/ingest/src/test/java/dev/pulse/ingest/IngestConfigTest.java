@@ -1,0 +1,55 @@
+package dev.pulse.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pulse.core.config.ConfigException;
+import dev.pulse.core.config.PulseConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+    @Test
+    void givenTopologyVariables_whenRead_thenNamesComeFromThemAndLimitsDefault() {
+        IngestConfig config = IngestConfig.from(PulseConfig.fromEnv(environment()));
+
+        assertThat(config.pagesIndex()).isEqualTo("pages");
+        assertThat(config.postsPrefix()).isEqualTo("posts");
+        assertThat(config.trackedPagesTable()).isEqualTo("tracked-pages");
+        assertThat(config.quarantineQueue()).isEqualTo("ingest-quarantine");
+        assertThat(config.maxBulkBytes()).isEqualTo(5 * 1024 * 1024);
+        assertThat(config.trackedPagesTtl()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void givenMissingQueue_whenRead_thenTheVariableIsNamed() {
+        Map<String, String> env = environment();
+        env.remove(IngestConfig.QUARANTINE);
+
+        assertThatThrownBy(() -> IngestConfig.from(PulseConfig.fromEnv(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PULSE_QUEUE_INGEST_QUARANTINE");
+    }
+
+    @Test
+    void givenBulkLimitAboveFiveMegabytes_whenRead_thenRejected() {
+        Map<String, String> env = environment();
+        env.put(IngestConfig.MAX_BULK_BYTES, Integer.toString(6 * 1024 * 1024));
+
+        assertThatThrownBy(() -> IngestConfig.from(PulseConfig.fromEnv(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(IngestConfig.MAX_BULK_BYTES);
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("PULSE_SEARCH_PAGES", "pages");
+        env.put("PULSE_SEARCH_POSTS", "posts");
+        env.put("PULSE_TABLE_TRACKED_PAGES", "tracked-pages");
+        env.put("PULSE_QUEUE_INGEST_QUARANTINE", "ingest-quarantine");
+        return env;
+    }
+}
