@@ -30,6 +30,8 @@ public final class IngestPhases {
     public record Figures(double endToEnd, double handler, double naive, double ceiling) {}
 
     private final Settings settings;
+    /** How many events the handler phase used, so the ceiling de-duplicates pages over the same batch sizes. */
+    private int handlerBatches;
 
     public IngestPhases(Settings settings) {
         this.settings = settings;
@@ -66,8 +68,6 @@ public final class IngestPhases {
             return new Figures(endToEnd, handler, naive, ceiling);
         }
     }
-
-    private int handlerBatches;
 
     private double handlerOnly(BenchStack stack, BenchData data) throws Exception {
         IngestHandler handler = new IngestHandler(IngestWiring.from(stack.phase("handler"), IngestMetrics.NONE));
