@@ -1,6 +1,10 @@
 # ./pulse run and the Java-backed commands (token, invoke, dlq, firehose, bootstrap). Sourced by ./pulse, never run.
 
 PULSE_LOCAL_CLASSPATH="$PULSE_ROOT/local/target/runtime-classpath.txt"
+# In-JVM functions must log metrics to stdout (EMF) rather than look for a CloudWatch agent, and name their service.
+export AWS_EMF_ENVIRONMENT="${AWS_EMF_ENVIRONMENT:-Local}"
+export POWERTOOLS_SERVICE_NAME="${POWERTOOLS_SERVICE_NAME:-pulse-local}"
+export POWERTOOLS_METRICS_NAMESPACE="${POWERTOOLS_METRICS_NAMESPACE:-Pulse}"
 
 # Builds and installs every module (no tests) when the runtime's classpath is missing or any source is newer.
 pulse_build_if_stale() {
@@ -54,9 +58,13 @@ pulse_run() {
   runtime_pid="$(pulse_java_background runtime dev.pulse.local.LocalRuntime)"
   pulse_wait_for_api "$runtime_pid"
 
+  say "tracking the simulator's ${PULSE_RUN_TRACKED:-1000} most popular pages, so their posts are indexed"
+  pulse_java dev.pulse.ingest.TrackCommand --top "${PULSE_RUN_TRACKED:-1000}" >>"$PULSE_LOGS/runtime.log" 2>&1 \
+    || { printf '%s\n' "pulse: error: could not seed tracked pages; see $PULSE_LOGS/runtime.log" >&2; pulse_run_stop 1; }
+
   say "starting the firehose simulator at $rate posts/s (log: $PULSE_LOGS/firehose.log)"
   pulse_java_background firehose dev.pulse.ingest.firehose.FirehoseCommand \
-    --source sim --rate "$rate" --duration 24h --seed 42 >/dev/null
+    --source sim --rate "$rate" --duration forever --seed 42 >/dev/null
 
   cat <<TXT
 pulse: Pulse is running on the local platform.
@@ -86,8 +94,7 @@ pulse_wait_for_api() {
     if [ "$SECONDS" -ge "$deadline" ]; then
       printf '%s\n' "pulse: error: the local runtime did not answer on port $PULSE_API_PORT in time" >&2
       tail -n 20 "$PULSE_LOGS/runtime.log" >&2
-      pulse_run_stop
-      exit 1
+      pulse_run_stop 1
     fi
     sleep 0.5
   done
@@ -95,8 +102,9 @@ pulse_wait_for_api() {
 
 # Stops the simulator, the runtime and the servers, by PID.
 pulse_run_stop() {
+  local code="${1:-0}"
   trap - INT TERM
   say "stopping Pulse"
   services_main down || true
-  exit 0
+  exit "$code"
 }
