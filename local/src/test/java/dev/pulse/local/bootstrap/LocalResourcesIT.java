@@ -101,7 +101,8 @@ class LocalResourcesIT {
                 .hasSize(topology.queues().size());
 
         var aliases = search.indices().getAlias(a -> a.name(prefix + PulseTopology.PAGES_ALIAS));
-        assertThat(aliases.result()).containsOnlyKeys(prefix + topology.aliases().getFirst().index());
+        assertThat(aliases.result())
+                .containsOnlyKeys(prefix + topology.aliases().getFirst().index());
         assertThat(search.indices()
                         .existsIndexTemplate(t -> t.name(prefix + PulseTopology.POSTS_TEMPLATE))
                         .value())
