@@ -3,9 +3,12 @@ package dev.pulse.cdk.constructs;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.AliasSpec;
 import dev.pulse.core.topology.Topology;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kinesis.IStream;
 import software.amazon.awscdk.services.opensearchservice.IDomain;
@@ -88,9 +91,9 @@ public final class AccessGrants {
     }
 
     /**
-     * Grants on the index paths only (an alias and its versioned index, or a template's pattern), plus {@code _bulk}
-     * for writers, since a bulk request's path names no index, and the alias lookup for readers. Never the whole
-     * domain.
+     * Grants on the index paths only (an alias and its versions, or a template's pattern), plus {@code _bulk}
+     * for writers, since a bulk request's path names no index, and for readers POST to the indices' {@code _search}
+     * and {@code _msearch} and the alias lookup. Never the whole domain.
      */
     private String search(Access access, IGrantable grantee) {
         for (String index : indices(access.resource())) {
@@ -102,6 +105,18 @@ public final class AccessGrants {
         }
         if (access.mode() != Access.Mode.READ) {
             domain.grantPathWrite("_bulk", grantee);
+        } else {
+            // grantIndexRead allows GET and HEAD only, but search clients POST their query bodies to these two.
+            List<String> searches = new ArrayList<>();
+            for (String index : indices(access.resource())) {
+                searches.add(domain.getDomainArn() + "/" + index + "/_search");
+                searches.add(domain.getDomainArn() + "/" + index + "/_msearch");
+            }
+            Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                    .grantee(grantee)
+                    .actions(List.of("es:ESHttpPost"))
+                    .resourceArns(searches)
+                    .build());
         }
         boolean alias = topology.aliases().stream().anyMatch(a -> a.alias().equals(access.resource()));
         if (alias && access.mode() != Access.Mode.WRITE) {
@@ -111,10 +126,19 @@ public final class AccessGrants {
         return access.resource();
     }
 
+    /**
+     * Every version of an alias's index ({@code pages-*}), not only today's {@code pages-v2}: a re-index into
+     * {@code pages-v3} and the alias swap keep working without redeploying grants or OpenSearch roles.
+     */
+    public static String versionsOf(AliasSpec alias) {
+        return alias.alias() + "-*";
+    }
+
     private List<String> indices(String resource) {
         for (AliasSpec alias : topology.aliases()) {
             if (alias.alias().equals(resource)) {
-                return List.of(alias.alias(), alias.index());
+                // Every version (pages-*), so a re-index into a new version keeps its grants.
+                return List.of(alias.alias(), versionsOf(alias));
             }
         }
         return topology.indexTemplates().stream()

@@ -1,6 +1,7 @@
 package dev.pulse.cdk.stacks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.pulse.cdk.constructs.AccessGrants;
 import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.AliasSpec;
@@ -84,6 +85,8 @@ public final class SearchCalls {
             List<String> actions = new ArrayList<>();
             if (access.mode() != Access.Mode.WRITE) {
                 actions.addAll(List.of("read", "indices:admin/aliases/get"));
+                // _msearch and alias look-ups without an index in the path are cluster-level composite actions.
+                cluster.addAll(List.of("indices:data/read/msearch", "indices:admin/aliases/get"));
             }
             if (access.mode() != Access.Mode.READ) {
                 actions.addAll(List.of("write", "create_index"));
@@ -98,7 +101,7 @@ public final class SearchCalls {
     private static List<String> patterns(Topology topology, String resource) {
         for (AliasSpec alias : topology.aliases()) {
             if (alias.alias().equals(resource)) {
-                return List.of(alias.alias(), alias.index());
+                return List.of(alias.alias(), AccessGrants.versionsOf(alias));
             }
         }
         return topology.indexTemplates().stream()

@@ -1,8 +1,11 @@
 package dev.pulse.cdk.stacks;
 
 import static dev.pulse.cdk.stacks.Statements.policyWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.cdk.Synth;
+import dev.pulse.core.topology.Access;
+import dev.pulse.core.topology.PulseTopology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,54 @@ class GrantsTest {
                                 "Resource",
                                         Match.arrayWith(List.of(Map.of(
                                                 "Fn::Join", List.of("", Match.arrayWith(List.of("/pages/*")))))))));
+    }
+
+    @Test
+    void aliasGrants_coverEveryIndexVersion_notOnlyTheCurrentOne() {
+        functions()
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        policyWith(Map.of(
+                                "Action", List.of("es:ESHttpGet", "es:ESHttpHead"),
+                                "Resource",
+                                        Match.arrayWith(List.of(Map.of(
+                                                "Fn::Join", List.of("", Match.arrayWith(List.of("/pages-*/*")))))))));
+        assertThat(functions().toJSON().toString()).doesNotContain("pages-v2");
+    }
+
+    @Test
+    void mentions_mayPostSearchesToThePagesAlias_only() {
+        functions()
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        policyWith(Map.of(
+                                "Action",
+                                "es:ESHttpPost",
+                                "Resource",
+                                Match.arrayWith(List.of(
+                                        Map.of("Fn::Join", List.of("", Match.arrayWith(List.of("/pages/_msearch")))),
+                                        Map.of(
+                                                "Fn::Join",
+                                                List.of("", Match.arrayWith(List.of("/pages-*/_msearch")))))))));
+    }
+
+    @Test
+    void theAuthTokenSecret_isReadableByExactlyTheCachingFunctions() {
+        long caching = PulseTopology.define().functions().stream()
+                .filter(f -> f.access().stream().anyMatch(a -> a.kind() == Access.Kind.CACHE))
+                .count();
+        assertThat(caching).isEqualTo(1);
+        Map<String, Map<String, Object>> readers = functions()
+                .findResources(
+                        "AWS::IAM::Policy",
+                        Map.of(
+                                "Properties",
+                                policyWith(
+                                        Map.of("Action", Match.arrayWith(List.of("secretsmanager:GetSecretValue"))))));
+        assertThat(readers).hasSize((int) caching);
+        assertThat(readers.values().iterator().next().toString())
+                .contains("FnmentionsFunctionServiceRole")
+                .doesNotContain("Fningest");
     }
 
     @Test

@@ -27,15 +27,21 @@ class SearchCallsTest {
     }
 
     @Test
-    void aReader_getsReadAndAliasLookupOnTheAliasAndItsIndex_andNoClusterWrite() {
+    void aReader_getsReadAndAliasLookupOnTheAliasAndEveryVersion_andMsearchButNoClusterWrite() {
         assertThat(body("/_plugins/_security/api/roles/pulse_mentions"))
                 .isEqualTo(Map.of(
                         "cluster_permissions",
-                        List.of(),
+                        List.of("indices:data/read/msearch", "indices:admin/aliases/get"),
                         "index_permissions",
                         List.of(Map.of(
-                                "index_patterns", List.of("pages", "pages-v2"),
+                                "index_patterns", List.of("pages", "pages-*"),
                                 "allowed_actions", List.of("read", "indices:admin/aliases/get")))));
+    }
+
+    @Test
+    void aliasPatterns_coverTheNextIndexVersion_soAMigrationNeedsNoRoleChange() {
+        String ingest = body("/_plugins/_security/api/roles/pulse_ingest").toString();
+        assertThat(ingest).contains("index_patterns=[pages, pages-*]").doesNotContain("pages-v2");
     }
 
     @Test
