@@ -27,8 +27,8 @@ import software.constructs.Construct;
  * CodeDeploy canary. Functions invoked asynchronously by a schedule get a failure queue as on-failure destination.
  */
 public final class FunctionsStack extends Stack {
-    /** Read by the functions' shared config to find the Redis AUTH token (see docs/DEPLOYING.md). */
-    public static final String REDIS_AUTH_SECRET_ARN = "PULSE_REDIS_AUTH_SECRET_ARN";
+    /** Read by core's RedisSettings to find the Redis AUTH token: the same constant, so the two cannot drift. */
+    public static final String REDIS_AUTH_SECRET_ARN = RedisSettings.AUTH_SECRET_ARN;
 
     private final Map<String, PulseFunction> functions = new LinkedHashMap<>();
     private final Map<String, IQueue> asyncFailureQueues = new LinkedHashMap<>();
