@@ -1,5 +1,6 @@
 package dev.pulse.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.PulseConfig;
@@ -11,6 +12,7 @@ import dev.pulse.local.lambda.LocalFunctions;
 import dev.pulse.local.sqs.DeadLetterQueues;
 import dev.pulse.local.sqs.Redriver;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code ./pulse dlq list | show QUEUE | redrive QUEUE}. The queues live in the runtime's embedded ElasticMQ, so
@@ -37,11 +39,7 @@ public final class DlqCommand {
                 case "list" -> queues.list().forEach(System.out::println);
                 case "show" -> {
                     var messages = queues.show(args[1], 100);
-                    for (var message : messages) {
-                        System.out.println(Json.mapper()
-                                .writerWithDefaultPrettyPrinter()
-                                .writeValueAsString(Json.read(message.body(), JsonNode.class)));
-                    }
+                    messages.forEach(message -> System.out.println(pretty(message.body())));
                     System.out.println("pulse: " + messages.size() + " message(s) on " + args[1]);
                 }
                 case "redrive" -> {
@@ -62,10 +60,23 @@ public final class DlqCommand {
             System.err.println("pulse: error: cannot reach ElasticMQ at " + settings.sqsEndpoint()
                     + "; the dead-letter queues live in the local runtime: start it with ./pulse run");
             status = 1;
+        } catch (SdkException e) {
+            // Service errors (a queue missing from a runtime started before it was declared, say): one line, no trace.
+            System.err.println("pulse: error: " + e.getMessage());
+            status = 1;
         } catch (IllegalArgumentException e) {
             System.err.println("pulse: error: " + e.getMessage());
             status = 2;
         }
         System.exit(status);
+    }
+
+    /** Pretty JSON, or the body as it is when a message is not JSON (anything can be sent to a queue). */
+    private static String pretty(String body) {
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.read(body, JsonNode.class));
+        } catch (RuntimeException | JsonProcessingException e) {
+            return body;
+        }
     }
 }

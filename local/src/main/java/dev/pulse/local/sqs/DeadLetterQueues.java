@@ -81,7 +81,7 @@ public final class DeadLetterQueues {
                 break;
             }
             for (Message message : batch) {
-                Redriver.Outcome outcome = redriver.redrive(queue, Json.read(message.body(), JsonNode.class));
+                Redriver.Outcome outcome = redriveOne(queue, message);
                 report.add(
                         message.messageId() + " " + (outcome.done() ? "redriven" : "kept") + ": " + outcome.detail());
                 if (outcome.done()) {
@@ -95,6 +95,21 @@ public final class DeadLetterQueues {
         kept.forEach(m -> sqs.changeMessageVisibility(
                 c -> c.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0)));
         return report;
+    }
+
+    /** A message that is not JSON, or whose redrive throws, is kept (and reported) instead of ending the run. */
+    private Redriver.Outcome redriveOne(String queue, Message message) {
+        JsonNode body;
+        try {
+            body = Json.read(message.body(), JsonNode.class);
+        } catch (RuntimeException e) {
+            return new Redriver.Outcome(false, "not a JSON message; left on the queue");
+        }
+        try {
+            return redriver.redrive(queue, body);
+        } catch (RuntimeException e) {
+            return new Redriver.Outcome(false, "redrive failed, left on the queue: " + e.getMessage());
+        }
     }
 
     /** The mapping whose on-failure destination is {@code queue}. */

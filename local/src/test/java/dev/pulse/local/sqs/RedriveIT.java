@@ -168,6 +168,23 @@ class RedriveIT {
     }
 
     @Test
+    void givenMessageThatIsNotJson_whenRedriven_thenItIsKeptAndTheOthersAreStillRedriven() {
+        List<StreamRecord> all = putAndRead(List.of("f0"));
+        send(failures, "not json at all");
+        send(failures, failureMetadata(all));
+        ScriptedKinesisFunction.script(function, (records, call) -> ScriptedKinesisFunction.ok());
+
+        List<String> report = queues.redrive(failures);
+
+        assertThat(report).hasSize(2);
+        assertThat(report).anySatisfy(line -> assertThat(line).contains("kept: not a JSON message"));
+        assertThat(report).anySatisfy(line -> assertThat(line).contains("redriven"));
+        assertThat(queues.show(failures, 10))
+                .singleElement()
+                .satisfies(m -> assertThat(m.body()).isEqualTo("not json at all"));
+    }
+
+    @Test
     void givenQuarantinedRecord_whenRedriven_thenPayloadIsPutBackOnTheSourceStream() {
         String payload = Base64.getEncoder().encodeToString("{\"id\":\"1_2\"}".getBytes());
         send(quarantine, """
