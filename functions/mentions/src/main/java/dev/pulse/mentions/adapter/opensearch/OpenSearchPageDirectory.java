@@ -67,7 +67,10 @@ public final class OpenSearchPageDirectory implements PageDirectory {
                             .source(s -> s.filter(f -> f.includes(PageSource.FIELDS))))));
         }
         try {
-            return client.msearch(m -> m.searches(searches), PageSource.class).responses();
+            // The alias also goes in the path (POST /pages/_msearch): IAM authorises by path, and the function's
+            // grants name the alias's paths, not the domain-wide /_msearch.
+            return client.msearch(m -> m.index(alias).searches(searches), PageSource.class)
+                    .responses();
         } catch (Exception e) { // IOException, OpenSearchException, transport errors: all mean "cannot answer"
             throw new DirectoryUnavailableException("page search failed: " + e.getMessage(), e);
         }
