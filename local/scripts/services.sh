@@ -219,13 +219,15 @@ svc_start_redis() {
 # kinesalite, in memory, through a wrapper that binds 127.0.0.1 (its CLI binds every interface); short stream
 # state changes so tests don't wait.
 svc_start_kinesalite() {
-  svc_launch kinesalite node "$PULSE_ROOT/local/scripts/kinesalite-loopback.js" --host 127.0.0.1 \
+  svc_launch kinesalite node --require "$PULSE_ROOT/local/scripts/emulator-guard.js" \
+    "$PULSE_ROOT/local/scripts/kinesalite-loopback.js" --host 127.0.0.1 \
     --port "$PULSE_KINESIS_PORT" --shardLimit 100 --createStreamMs 50 --deleteStreamMs 50 --updateStreamMs 50
 }
 
 # dynalite, in memory, on 127.0.0.1; tables become ACTIVE at once.
 svc_start_dynalite() {
-  svc_launch dynalite node "$PULSE_ROOT/node_modules/.bin/dynalite" --host 127.0.0.1 --port "$PULSE_DYNAMODB_PORT" \
+  svc_launch dynalite node --require "$PULSE_ROOT/local/scripts/emulator-guard.js" \
+    "$PULSE_ROOT/node_modules/.bin/dynalite" --host 127.0.0.1 --port "$PULSE_DYNAMODB_PORT" \
     --createTableMs 0 --deleteTableMs 0 --updateTableMs 0
 }
 
