@@ -32,13 +32,18 @@ function req(opt, body) {
     r.end();
   });
 }
-async function call(x) {
-  const body = x.body ? JSON.stringify(x.body) : '';
+function send(m, path, body) {
   const t = new Date().toISOString().replace(/[:-]|\.\d{3}/g, '');
   const cred = { key: E.AWS_ACCESS_KEY_ID, secret: E.AWS_SECRET_ACCESS_KEY, token: E.AWS_SESSION_TOKEN };
-  const h = exports.sign(x.method, E.ENDPOINT, x.path, body, t, E.AWS_REGION, 'es', cred);
+  const h = exports.sign(m, E.ENDPOINT, path, body, t, E.AWS_REGION, 'es', cred);
   h['content-length'] = Buffer.byteLength(body);
-  const r = await req({ method: x.method, host: E.ENDPOINT, path: x.path, headers: h }, body);
+  return req({ method: m, host: E.ENDPOINT, path, headers: h }, body);
+}
+async function call(x) {
+  // e.g. an alias a migration may have moved on: never re-create or re-point it
+  if (x.unless && (await send('HEAD', x.unless, '')).code === 200) return console.log(`skip ${x.path}`);
+  const body = x.body ? JSON.stringify(x.body) : '';
+  const r = await send(x.method, x.path, body);
   const exists = r.code === 400 && r.body.includes('resource_already_exists');
   if (r.code >= 300 && !exists) throw new Error(`${x.method} ${x.path}: ${r.code} ${r.body.slice(0, 300)}`);
   console.log(JSON.stringify({ call: `${x.method} ${x.path}`, status: r.code }));

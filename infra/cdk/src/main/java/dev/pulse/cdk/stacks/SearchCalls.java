@@ -27,14 +27,21 @@ import java.util.function.Function;
 public final class SearchCalls {
     private SearchCalls() {}
 
-    /** One REST call: method, path, optional JSON body. */
-    public record Call(String method, String path, Object body) {
+    /** One REST call: method, path, optional JSON body, and a path whose existence (HEAD 200) skips the call. */
+    public record Call(String method, String path, Object body, String unless) {
+        public Call(String method, String path, Object body) {
+            this(method, path, body, null);
+        }
+
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("method", method);
             json.put("path", path);
             if (body != null) {
                 json.put("body", body);
+            }
+            if (unless != null) {
+                json.put("unless", unless);
             }
             return json;
         }
@@ -45,8 +52,11 @@ public final class SearchCalls {
         for (AliasSpec alias : topology.aliases()) {
             Map<String, Object> definition = definition(alias.definition());
             setReplicas(definition, replicas);
-            calls.add(new Call("PUT", "/" + alias.index(), definition));
-            calls.add(new Call("PUT", "/" + alias.index() + "/_alias/" + alias.alias(), null));
+            // Only while the alias does not exist: once it does, a migration may have moved it to a newer version,
+            // and a later deploy must neither re-create the old index nor point the alias back at it.
+            String aliasPath = "/_alias/" + alias.alias();
+            calls.add(new Call("PUT", "/" + alias.index(), definition, aliasPath));
+            calls.add(new Call("PUT", "/" + alias.index() + "/_alias/" + alias.alias(), null, aliasPath));
         }
         for (IndexTemplateSpec template : topology.indexTemplates()) {
             Map<String, Object> definition = definition(template.definition());

@@ -3,6 +3,8 @@ package dev.pulse.cdk.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.cdk.Synth;
+import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.PulseTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +76,48 @@ class SearchBootstrapTest {
                                                 Match.objectLike(Map.of("Principal", Map.of("AWS", Match.anyValue()))),
                                                 Match.objectLike(Map.of(
                                                         "Principal", Map.of("Service", "lambda.amazonaws.com"))))))))));
+    }
+
+    @Test
+    void givenTheAliasExists_theBootstrapNeitherRecreatesTheIndexNorRepointsTheAlias(@TempDir Path dir)
+            throws Exception {
+        String calls = Json.write(SearchCalls.json(
+                SearchCalls.of(PulseTopology.define(), 0, fn -> "arn:aws:iam::123456789012:role/" + fn)));
+        Path code = Files.writeString(dir.resolve("index.js"), SearchBootstrapStack.source());
+        Path event = Files.writeString(
+                dir.resolve("event.json"),
+                Json.write(Map.of(
+                        "RequestType", "Update",
+                        "ResponseURL", "https://cfn.example/response",
+                        "ResourceProperties", Map.of("Calls", calls))));
+
+        String fresh = bootstrapRequests(code, event, "");
+        String migrated = bootstrapRequests(code, event, "/_alias/pages");
+
+        assertThat(fresh).contains("HEAD /_alias/pages", "PUT /pages-v2", "PUT /pages-v2/_alias/pages");
+        assertThat(migrated)
+                .contains("HEAD /_alias/pages", "PUT /_index_template/posts", "PUT /response")
+                .doesNotContain("PUT /pages-v2");
+    }
+
+    /** Runs the custom resource's handler under node with https stubbed; returns the requests it made. */
+    private static String bootstrapRequests(Path code, Path event, String existingPath) throws Exception {
+        String script = "const https=require('https'),EE=require('events'),fs=require('fs'),seen=[];"
+                + "https.request=(o,cb)=>{const r=new EE();r.setTimeout=()=>{};r.write=()=>{};"
+                + "r.end=()=>{seen.push(o.method+' '+o.path);const res=new EE();"
+                + "res.statusCode=o.method==='HEAD'?(o.path===process.argv[3]?200:404):200;cb(res);"
+                + "setImmediate(()=>res.emit('end'))};return r};"
+                + "Object.assign(process.env,{ENDPOINT:'search.example',AWS_REGION:'us-east-1',"
+                + "AWS_ACCESS_KEY_ID:'AKID',AWS_SECRET_ACCESS_KEY:'secret'});"
+                + "require(process.argv[1]).handler(JSON.parse(fs.readFileSync(process.argv[2],'utf8')))"
+                + ".then(()=>console.log('REQUESTS '+JSON.stringify(seen)));";
+        Process node = new ProcessBuilder("node", "-e", script, code.toString(), event.toString(), existingPath)
+                .redirectErrorStream(true)
+                .start();
+        assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(node.getInputStream().readAllBytes());
+        assertThat(output).contains("REQUESTS ");
+        return output.substring(output.indexOf("REQUESTS "));
     }
 
     @Test
