@@ -8,12 +8,17 @@ import dev.pulse.ingest.application.Backoff;
 import dev.pulse.ingest.application.QuarantineEntry;
 import dev.pulse.ingest.kpl.UserRecord;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /** {@code ./pulse firehose}: reads a feed and publishes it to the posts stream at a steady rate, showing progress. */
 public final class FirehoseCommand {
@@ -39,8 +44,25 @@ public final class FirehoseCommand {
                 KinesisPublisher publisher =
                         new KinesisPublisher(kinesis, options.stream(), options.aggregateBytes(), 256)) {
             run(source, publisher, options, System.out);
+        } catch (UncheckedIOException | SdkException e) {
+            // An unreadable file, a missing stream or an unreachable Kinesis: one line, no stack trace.
+            System.err.println("firehose: error: " + problem(e));
+            System.exit(1);
         }
         kinesis.close();
+    }
+
+    private static String problem(RuntimeException e) {
+        if (e instanceof ResourceNotFoundException) {
+            return e.getMessage().split(" \\(Service:")[0] + " (./pulse bootstrap creates the topology's streams)";
+        }
+        if (e instanceof SdkClientException) {
+            return "cannot reach Kinesis: " + e.getMessage() + " (./pulse services up starts it)";
+        }
+        if (e instanceof UncheckedIOException io && io.getCause() instanceof NoSuchFileException) {
+            return "no such file: " + io.getCause().getMessage();
+        }
+        return e.getMessage();
     }
 
     public static PostSource source(FirehoseOptions options) {

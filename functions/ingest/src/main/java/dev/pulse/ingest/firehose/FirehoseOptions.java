@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The firehose command line: {@code --source sim|file:PATH|http:URL --rate N --duration D [--seed S] ...}. */
 public record FirehoseOptions(
@@ -52,13 +53,23 @@ public record FirehoseOptions(
         }
         return new FirehoseOptions(
                 values.getOrDefault("--source", "sim"),
-                Integer.parseInt(values.getOrDefault("--rate", "1000")),
+                number(values, "--rate", "1000", Integer::parseInt),
                 duration(values.getOrDefault("--duration", "60s")),
-                Long.parseLong(values.getOrDefault("--seed", "42")),
-                Integer.parseInt(values.getOrDefault("--pages", "100000")),
-                Double.parseDouble(values.getOrDefault("--poison-rate", "0.001")),
+                number(values, "--seed", "42", Long::parseLong),
+                number(values, "--pages", "100000", Integer::parseInt),
+                number(values, "--poison-rate", "0.001", Double::parseDouble),
                 values.getOrDefault("--stream", defaultStream),
-                Integer.parseInt(values.getOrDefault("--aggregate-bytes", "65536")));
+                number(values, "--aggregate-bytes", "65536", Integer::parseInt));
+    }
+
+    /** A numeric flag; a value that is no number is reported with its flag, not as a bare parse error. */
+    private static <T> T number(Map<String, String> values, String flag, String fallback, Function<String, T> parse) {
+        String text = values.getOrDefault(flag, fallback);
+        try {
+            return parse.apply(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a number, was " + text);
+        }
     }
 
     /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}, or {@code forever}. */
@@ -66,9 +77,20 @@ public record FirehoseOptions(
         if (text.equals("forever")) {
             return Duration.ofDays(3650);
         }
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("--duration takes 90, 90s, 5m, 1h or forever, was empty");
+        }
         char unit = text.charAt(text.length() - 1);
         String number = Character.isDigit(unit) ? text : text.substring(0, text.length() - 1);
-        long amount = Long.parseLong(number);
+        long amount;
+        try {
+            amount = Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--duration takes 90, 90s, 5m, 1h or forever, was " + text);
+        }
+        if (amount < 1) {
+            throw new IllegalArgumentException("--duration must be positive, was " + text);
+        }
         return switch (unit) {
             case 'm' -> Duration.ofMinutes(amount);
             case 'h' -> Duration.ofHours(amount);

@@ -60,4 +60,17 @@ class FirehoseOptionsTest {
         assertThatThrownBy(() -> FirehoseOptions.parse(List.of("--poison-rate", "2"), "posts"))
                 .hasMessageContaining("--poison-rate");
     }
+
+    @Test
+    void givenValuesThatAreNoNumbers_whenParsed_thenTheFlagIsNamed() {
+        assertThatThrownBy(() -> FirehoseOptions.parse(List.of("--rate", "abc"), "posts"))
+                .hasMessage("--rate must be a number, was abc");
+        assertThatThrownBy(() -> FirehoseOptions.parse(List.of("--poison-rate", "lots"), "posts"))
+                .hasMessage("--poison-rate must be a number, was lots");
+        assertThatThrownBy(() -> FirehoseOptions.parse(List.of("--duration", "xyz"), "posts"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--duration");
+        assertThatThrownBy(() -> FirehoseOptions.parse(List.of("--duration", "0s"), "posts"))
+                .hasMessageContaining("--duration must be positive");
+    }
 }
