@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code ./pulse track}: marks pages tracked in DynamoDB until accounts exist. Bare arguments are page ids;
@@ -33,7 +34,7 @@ public final class TrackCommand {
             }
             String value = args[++i];
             switch (arg) {
-                case "--top" -> ids.addAll(top(Integer.parseInt(value)));
+                case "--top" -> ids.addAll(top(count(value)));
                 case "--ids" -> ids.addAll(Arrays.asList(value.split(",")));
                 case "--table" -> table = value;
                 default -> usage("unknown flag " + arg);
@@ -44,8 +45,26 @@ public final class TrackCommand {
         }
         try (var dynamo = new AwsClients(PulseConfig.fromEnv(env)).dynamoDb()) {
             new DynamoTrackedPages(dynamo, table).track(ids);
+        } catch (SdkException e) {
+            // A missing table or an unreachable DynamoDB: one line, no stack trace.
+            System.err.println("track: error: " + e.getMessage()
+                    + " (./pulse services up starts DynamoDB, ./pulse bootstrap creates the table)");
+            System.exit(1);
         }
         System.out.printf("track: %d pages tracked in table %s%n", ids.size(), table);
+    }
+
+    private static int count(String value) {
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage("--top takes a positive number, was " + value);
+        return 0;
     }
 
     /** The page ids of the simulator's {@code count} most popular pages. */
