@@ -21,6 +21,12 @@ public record MentionsConfig(
     public static final String CACHE_TTL_S = "PULSE_MENTIONS_CACHE_TTL_S";
     public static final String VERSION_TTL_MS = "PULSE_MENTIONS_VERSION_TTL_MS";
 
+    /**
+     * Core's 10 s default is longer than the function's 5 s timeout: a hung OpenSearch would then end in Lambda's own
+     * timeout (a bare gateway 5xx) instead of a JSON 503. At most three calls (alias, exact tiers, typo tier) fit.
+     */
+    static final Duration OPENSEARCH_TIMEOUT = Duration.ofMillis(1_500);
+
     public static MentionsConfig from(PulseConfig config) {
         var env = config.env();
         return new MentionsConfig(
@@ -30,7 +36,13 @@ public record MentionsConfig(
                 env.millis(VERSION_TTL_MS, 5_000),
                 5,
                 Duration.ofSeconds(5),
-                config.openSearch(),
+                env.optional(OpenSearchSettings.TIMEOUT_MS).isPresent()
+                        ? config.openSearch()
+                        : withTimeout(config.openSearch(), OPENSEARCH_TIMEOUT),
                 config.redis());
+    }
+
+    private static OpenSearchSettings withTimeout(OpenSearchSettings s, Duration timeout) {
+        return new OpenSearchSettings(s.endpoint(), s.sigV4(), s.region(), timeout, s.maxConnections());
     }
 }
