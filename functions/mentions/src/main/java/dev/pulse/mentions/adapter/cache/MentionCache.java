@@ -14,6 +14,12 @@ public interface MentionCache {
 
     void put(String key, List<PageSummary> pages, Duration ttl);
 
+    /**
+     * Claims the right to fill {@code key} for {@code ttl}, across every instance: true when this caller should query
+     * the index (also whenever the cache cannot tell), false when another caller holds the claim.
+     */
+    boolean claim(String key, Duration ttl);
+
     /** Keeps the index version where a cold instance can find it while OpenSearch is down. */
     void rememberVersion(String version);
 

@@ -45,6 +45,13 @@ public final class RedisMentionCache implements MentionCache, AutoCloseable {
     }
 
     @Override
+    public boolean claim(String key, Duration ttl) {
+        return guarded(c ->
+                        "OK".equals(c.sync().set(key, "1", SetArgs.Builder.nx().px(ttl.toMillis()))))
+                .orElse(true);
+    }
+
+    @Override
     public void rememberVersion(String version) {
         write(c -> c.async().set(versionKey, version, SetArgs.Builder.px(VERSION_TTL.toMillis())));
     }

@@ -98,6 +98,81 @@ class CachedPageDirectoryTest {
     }
 
     @Test
+    void givenAnotherInstanceFillingTheKey_whenMissed_thenItsAnswerIsServedWithoutAnIndexQuery() {
+        List<PageSummary> theirs = pages.find(MentionQuery.of("ni", 8)).pages();
+        AtomicInteger gets = new AtomicInteger();
+        MentionCache otherInstanceFills = new OtherInstanceFilling(cache) {
+            @Override
+            public Optional<List<PageSummary>> get(String key) {
+                // Missing when first asked; the other instance's answer lands while this one waits.
+                return gets.incrementAndGet() < 3 ? Optional.empty() : Optional.of(theirs);
+            }
+        };
+        CachedPageDirectory waiting =
+                new CachedPageDirectory(backend, otherInstanceFills, () -> version, "mentions", Duration.ofSeconds(90));
+
+        Matches answer = waiting.find(MentionQuery.of("ni", 8));
+
+        assertThat(answer.source()).isEqualTo(Matches.Source.CACHE);
+        assertThat(answer.pages()).isEqualTo(theirs);
+        assertThat(backendCalls).hasValue(0);
+    }
+
+    @Test
+    void givenAnotherInstanceNeverFills_whenTheWaitEnds_thenTheIndexAnswers() {
+        CachedPageDirectory waiting = new CachedPageDirectory(
+                backend, new OtherInstanceFilling(cache), () -> version, "mentions", Duration.ofSeconds(90));
+
+        Matches answer = waiting.find(MentionQuery.of("ni", 8));
+
+        assertThat(answer.source()).isEqualTo(Matches.Source.INDEX);
+        assertThat(answer.pages()).extracting(PageSummary::pageId).containsExactly("nike");
+        assertThat(backendCalls).hasValue(1);
+    }
+
+    @Test
+    void givenAMiss_whenFilled_thenTheFillWasClaimedUnderItsOwnKey() {
+        directory.find(MentionQuery.of("ni", 8));
+
+        assertThat(cache.claims).containsExactly("mentions:fill:pages-v1:8:ni");
+        assertThat(cache.entries).containsOnlyKeys("mentions:pages-v1:8:ni");
+    }
+
+    /** A cache in which every fill is already claimed by another instance. */
+    private static class OtherInstanceFilling implements MentionCache {
+        private final MentionCache delegate;
+
+        OtherInstanceFilling(MentionCache delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<List<PageSummary>> get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public void put(String key, List<PageSummary> pages, Duration ttl) {
+            delegate.put(key, pages, ttl);
+        }
+
+        @Override
+        public boolean claim(String key, Duration ttl) {
+            return false;
+        }
+
+        @Override
+        public void rememberVersion(String version) {
+            delegate.rememberVersion(version);
+        }
+
+        @Override
+        public Optional<String> recallVersion() {
+            return delegate.recallVersion();
+        }
+    }
+
+    @Test
     void givenConcurrentMisses_whenSameKey_thenOneBackendCall() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();

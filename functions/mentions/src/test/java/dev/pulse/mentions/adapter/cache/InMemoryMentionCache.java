@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A cache fake that can be switched off, to play a Redis outage in unit tests. */
 final class InMemoryMentionCache implements MentionCache {
     final Map<String, List<PageSummary>> entries = new ConcurrentHashMap<>();
     final Map<String, Duration> ttls = new ConcurrentHashMap<>();
+    final Set<String> claims = ConcurrentHashMap.newKeySet();
     volatile boolean down;
     volatile String version;
 
@@ -25,6 +27,11 @@ final class InMemoryMentionCache implements MentionCache {
             entries.put(key, pages);
             ttls.put(key, ttl);
         }
+    }
+
+    @Override
+    public boolean claim(String key, Duration ttl) {
+        return down || claims.add(key);
     }
 
     @Override

@@ -51,6 +51,24 @@ class RedisMentionCacheIT {
     }
 
     @Test
+    void givenAFillClaim_whenClaimedAgain_thenRefusedUntilItExpires() {
+        try (RedisMentionCache cache = new RedisMentionCache(live, namespace, breaker())) {
+            String key = namespace + ":fill:v1:8:ni";
+
+            assertThat(cache.claim(key, Duration.ofSeconds(30))).isTrue();
+            assertThat(cache.claim(key, Duration.ofSeconds(30))).isFalse();
+            try (var connection = live.connect()) {
+                assertThat(connection.sync().pttl(key)).isBetween(1L, 30_000L);
+            }
+        }
+        try (RedisMentionCache down = new RedisMentionCache(dead, namespace, breaker())) {
+            assertThat(down.claim(namespace + ":fill:v1:8:ni", Duration.ofSeconds(30)))
+                    .as("with Redis down every caller asks the index")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void givenRedisDown_whenUsedRepeatedly_thenMissesAndBreakerOpens() {
         try (RedisMentionCache cache = new RedisMentionCache(dead, namespace, breaker())) {
             for (int i = 0; i < 10; i++) {
