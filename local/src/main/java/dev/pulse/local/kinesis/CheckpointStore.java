@@ -12,4 +12,7 @@ public interface CheckpointStore {
     void markEnded(String shardId);
 
     boolean ended(String shardId);
+
+    /** Drops the shard's checkpoint and end mark (they belonged to an earlier stream of the same name). */
+    void forget(String shardId);
 }

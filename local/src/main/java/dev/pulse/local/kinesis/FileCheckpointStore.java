@@ -65,6 +65,13 @@ public final class FileCheckpointStore implements CheckpointStore {
         return ended.contains(shardId);
     }
 
+    @Override
+    public synchronized void forget(String shardId) {
+        sequences.remove(shardId);
+        ended.remove(shardId);
+        save();
+    }
+
     private void save() {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode checkpoints = root.putObject("checkpoints");

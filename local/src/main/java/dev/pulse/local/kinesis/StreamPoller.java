@@ -4,6 +4,7 @@ import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.local.LocalSettings;
 import dev.pulse.local.lambda.JsonLog;
 import dev.pulse.local.lambda.LocalFunction;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,7 @@ public final class StreamPoller implements AutoCloseable {
             if (!running || consumers.containsKey(shard.shardId()) || parentPending) {
                 continue;
             }
+            forgetIfStale(shard);
             BatchProcessor processor = new BatchProcessor(
                     mapping, function, events, checkpoints, destination, streamArn, tuning, log, clock, true);
             BatchProcessor lanes = new BatchProcessor(
@@ -109,7 +111,39 @@ public final class StreamPoller implements AutoCloseable {
             ShardConsumer consumer = new ShardConsumer(
                     kinesis, stream, shard.shardId(), mapping, checkpoints, processor, lanes, tuning, log, clock);
             consumers.put(shard.shardId(), consumer);
-            threads.add(Thread.ofVirtual().name("shard-" + shard.shardId()).start(consumer));
+            threads.add(Thread.ofVirtual().name("shard-" + shard.shardId()).start(() -> {
+                consumer.run();
+                // A consumer that stopped on an error (Kinesis restarting, say) is started again by the next discovery.
+                if (running && !checkpoints.ended(shard.shardId())) {
+                    consumers.remove(shard.shardId(), consumer);
+                }
+            }));
+        }
+    }
+
+    /**
+     * kinesalite keeps streams in memory while checkpoints live on disk, so after a restart the stream is new and the
+     * checkpoints are an earlier stream's: a sequence number below the shard's first one, or an end mark on an open
+     * shard, cannot be this shard's. Such a checkpoint is dropped and the shard read from the starting position, as
+     * Lambda does for a new stream (resuming after it would fail on every start and ingest nothing).
+     */
+    private void forgetIfStale(Shard shard) {
+        String id = shard.shardId();
+        boolean staleSequence = checkpoints
+                .get(id)
+                .map(s -> new BigInteger(s)
+                                .compareTo(new BigInteger(
+                                        shard.sequenceNumberRange().startingSequenceNumber()))
+                        < 0)
+                .orElse(false);
+        boolean staleEnd = checkpoints.ended(id) && shard.sequenceNumberRange().endingSequenceNumber() == null;
+        if (staleSequence || staleEnd) {
+            log.runtime(
+                    "WARN",
+                    "checkpoint of " + stream + "/" + id
+                            + " belongs to an earlier stream of that name; dropped, reading" + " from "
+                            + mapping.startingPosition());
+            checkpoints.forget(id);
         }
     }
 

@@ -170,6 +170,27 @@ class KinesisMappingIT {
                 .containsExactly("a0", "a1", "a2", "b0", "b1");
     }
 
+    @Test
+    void givenCheckpointsOfAnEarlierStreamOfTheSameName_whenMappingStarts_thenTheyAreDroppedAndEveryRecordDelivered() {
+        List<String> sequences = fixture.put("k", List.of("n0", "n1", "n2"));
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> ok());
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        // what kinesalite's restart leaves behind: a sequence number of the old stream, and an end mark on the shard
+        checkpoints.put(shard(), "49590338271490256608559692538361571095921575989136588898");
+        checkpoints.markEnded(shard());
+
+        fixture.poller(mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+
+        await().atMost(WAIT)
+                .until(() -> checkpoints
+                        .get(shard())
+                        .filter(sequences.get(2)::equals)
+                        .isPresent());
+        assertThat(ScriptedKinesisFunction.calls(fixture.function).stream().flatMap(List::stream))
+                .containsExactly("n0", "n1", "n2");
+        assertThat(checkpoints.ended(shard())).isFalse();
+    }
+
     private String shard() {
         return fixture.kinesis
                 .listShards(l -> l.streamName(fixture.stream))
