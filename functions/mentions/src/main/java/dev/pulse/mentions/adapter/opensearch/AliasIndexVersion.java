@@ -11,7 +11,8 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 /**
  * The concrete index behind the alias, which is the cache's version: an alias swap changes it, retiring every cached
  * answer at once. Looked up at most once per {@code ttl} per instance; while OpenSearch is unreachable the last known
- * answer stands, so cached prefixes keep being served. Refreshes happen in the background, off the request path.
+ * answer stands, so cached prefixes keep being served. Refreshes happen in the background, off the request path; a
+ * cold instance that cannot reach OpenSearch asks again only after another {@code ttl}.
  */
 public final class AliasIndexVersion implements IndexVersions {
     private final OpenSearchClient client;
@@ -21,6 +22,7 @@ public final class AliasIndexVersion implements IndexVersions {
     private final java.util.concurrent.atomic.AtomicBoolean refreshing =
             new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Known known;
+    private volatile Instant unknownUntil = Instant.MIN;
 
     public AliasIndexVersion(OpenSearchClient client, String alias, Duration ttl, Clock clock) {
         this.client = client;
@@ -33,7 +35,15 @@ public final class AliasIndexVersion implements IndexVersions {
     public Optional<String> current() {
         Known snapshot = known;
         if (snapshot == null) {
-            return Optional.ofNullable(lookUp()); // cold: the first request waits for the answer
+            if (clock.instant().isBefore(unknownUntil)) {
+                // Cold, and the last look-up failed: do not make every request wait on an OpenSearch that is down.
+                return Optional.empty();
+            }
+            String index = lookUp(); // cold: the first request waits for the answer
+            if (index == null) {
+                unknownUntil = clock.instant().plus(ttl);
+            }
+            return Optional.ofNullable(index);
         }
         if (!clock.instant().isBefore(snapshot.checkedAt.plus(ttl)) && refreshing.compareAndSet(false, true)) {
             // Stale: answer from memory now and refresh off the request path, so neither a cache hit nor an

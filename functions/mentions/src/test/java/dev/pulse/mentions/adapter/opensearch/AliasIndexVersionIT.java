@@ -6,8 +6,12 @@ import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.mentions.domain.ContractPages;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AliasIndexVersionIT {
@@ -26,6 +30,33 @@ class AliasIndexVersionIT {
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> versions.current().orElseThrow().equals(next));
+        }
+    }
+
+    @Test
+    void givenColdAndUnreachable_whenAskedAgainWithinTtl_thenNoSecondLookUp() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket hangsUp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!hangsUp.isClosed()) {
+                    try (Socket ignored = hangsUp.accept()) {
+                        connections.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            var broken = OpenSearchClients.create(
+                    LocalPlatform.configWith(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + hangsUp.getLocalPort())
+                            .openSearch());
+            AliasIndexVersion versions = new AliasIndexVersion(broken, "pages", Duration.ofHours(1), Clock.systemUTC());
+
+            assertThat(versions.current()).isEmpty();
+            int afterFirst = connections.get();
+            assertThat(versions.current()).isEmpty();
+
+            assertThat(afterFirst).isPositive();
+            assertThat(connections).hasValue(afterFirst);
         }
     }
 
