@@ -47,6 +47,18 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void loop(ScheduleSpec schedule, ScheduleExpression expression) {
+        try {
+            fireForever(schedule, expression);
+        } catch (IllegalStateException e) {
+            // A cron whose years are all past has no next firing; EventBridge just never runs it, nor do we.
+            log.runtime(
+                    "WARN",
+                    "schedule " + schedule.name() + " (" + schedule.expression() + ") never fires again: "
+                            + e.getMessage());
+        }
+    }
+
+    private void fireForever(ScheduleSpec schedule, ScheduleExpression expression) {
         ZonedDateTime next = expression.next(ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC));
         log.runtime("INFO", "schedule " + schedule.name() + " (" + schedule.expression() + ") next fires at " + next);
         while (!Thread.currentThread().isInterrupted()) {

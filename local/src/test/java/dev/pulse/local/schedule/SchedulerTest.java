@@ -9,6 +9,9 @@ import dev.pulse.core.topology.Topology;
 import dev.pulse.local.LocalSettings;
 import dev.pulse.local.lambda.JsonLog;
 import dev.pulse.local.lambda.LocalFunctions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -59,5 +62,29 @@ class SchedulerTest {
         assertThat(event.getResources()).containsExactly("arn:aws:events:us-east-1:000000000000:rule/nightly-probe");
         scheduler.close();
         functions.close();
+    }
+
+    @Test
+    void givenCronWhoseYearsArePast_whenStarted_thenItIsReportedAndNeverFires() {
+        ScheduleSpec schedule = new ScheduleSpec("bygone", "cron(0 0 1 1 ? 2020)", "probe", "test");
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        Scheduler scheduler = new Scheduler(
+                List.of(schedule),
+                new LocalFunctions(
+                        new Topology(
+                                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                                List.of()),
+                        LocalSettings.fromEnvironment(Map.of()),
+                        new JsonLog(System.out, false)),
+                new ScheduledEventFactory("us-east-1", "000000000000"),
+                new JsonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), false),
+                Clock.systemUTC());
+
+        scheduler.start();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> logged.toString(StandardCharsets.UTF_8).contains("never fires again"));
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("bygone").doesNotContain("next fires at");
+        scheduler.close();
     }
 }
