@@ -30,21 +30,20 @@ public final class IngestBench {
                 "--shards", "2",
                 "--batch", "100",
                 "--seed", "42"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!options.containsKey(args[i])) {
-                System.err.println("bench ingest: unknown flag " + args[i]);
-                System.exit(2);
+        for (int i = 0; i < args.length; i += 2) {
+            if (!options.containsKey(args[i]) || i + 1 >= args.length) {
+                usage("unknown flag or missing value: " + args[i]);
             }
             options.put(args[i], args[i + 1]);
         }
         IngestPhases.Settings settings = new IngestPhases.Settings(
-                Integer.parseInt(options.get("--posts")),
-                Integer.parseInt(options.get("--naive-posts")),
-                Integer.parseInt(options.get("--pages")),
-                Integer.parseInt(options.get("--tracked-top")),
-                Integer.parseInt(options.get("--shards")),
-                Integer.parseInt(options.get("--batch")),
-                Long.parseLong(options.get("--seed")));
+                number(options, "--posts"),
+                number(options, "--naive-posts"),
+                number(options, "--pages"),
+                number(options, "--tracked-top"),
+                number(options, "--shards"),
+                number(options, "--batch"),
+                number(options, "--seed"));
         IngestPhases.Figures figures = new IngestPhases(settings).run();
         System.out.println(String.format(
                 Locale.ROOT,
@@ -53,5 +52,27 @@ public final class IngestBench {
                 figures.handler(),
                 figures.naive(),
                 figures.ceiling()));
+    }
+
+    /** A whole, non-negative number; anything else ends the run with the flag named, before any work starts. */
+    private static int number(Map<String, String> options, String flag) {
+        String text = options.get(flag);
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage(flag + " takes a whole number, was " + text);
+        return 0;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench ingest: " + problem);
+        System.err.println("usage: ./pulse bench ingest [--posts N] [--naive-posts N] [--pages N] [--tracked-top N]"
+                + " [--shards N] [--batch N] [--seed S]");
+        System.exit(2);
     }
 }

@@ -27,8 +27,18 @@ import java.util.regex.Pattern;
  */
 public final class HttpBench {
     public static void main(String[] args) throws Exception {
-        int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        int connections = 32;
+        try {
+            connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        } catch (NumberFormatException e) {
+            connections = 0;
+        }
         String duration = args.length > 1 ? args[1] : "20s";
+        // wrk runs for a bounded time only: a number of seconds, minutes or hours.
+        if (connections < 1 || !duration.matches("\\d+[smh]?")) {
+            System.err.println("bench http: usage: ./pulse bench http [CONNECTIONS] [DURATION like 20s]");
+            System.exit(2);
+        }
         Topology topology = new Topology(
                 List.of(),
                 List.of(),
