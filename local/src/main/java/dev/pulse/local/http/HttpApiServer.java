@@ -89,6 +89,9 @@ public final class HttpApiServer implements AutoCloseable {
         if (request.body().length > MAX_BODY_BYTES) {
             return HttpResponseData.gatewayError(413, "Request Entity Too Large");
         }
+        if (!RouteTable.wellEncoded(request.rawPath()) || !RouteTable.wellEncoded(request.rawQuery())) {
+            return HttpResponseData.gatewayError(400, "Bad Request");
+        }
         Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
             return HttpResponseData.notFound();

@@ -78,6 +78,24 @@ public final class RouteTable {
         return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
     }
 
+    /**
+     * Whether every '%' starts a two-hex-digit escape. API Gateway answers 400 to a malformed escape (observed in
+     * adamchainz/apig-wsgi#102 and ustayready/fireprox#27) rather than guessing what the client meant.
+     */
+    static boolean wellEncoded(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 3)) {
+            if (i + 2 >= raw.length()
+                    || Character.digit(raw.charAt(i + 1), 16) < 0
+                    || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String decode(String value) {
         // Percent-decoding only: API Gateway keeps '+' as is in paths and query strings.
         return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);

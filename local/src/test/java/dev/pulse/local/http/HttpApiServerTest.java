@@ -178,6 +178,48 @@ class HttpApiServerTest {
     }
 
     @Test
+    void givenMalformedPercentEscape_whenSentOverTheWire_then400NotA500() throws Exception {
+        // java.net.URI refuses these targets, so they go over a raw socket as curl would send them. The JDK's server
+        // rejects them before the emulator runs (its own text/html 400), so no handler and no 500 are ever reached.
+        for (String target : List.of("/echo/1?q=50%", "/echo/1?q=%zz", "/echo/50%")) {
+            String response = rawGet(target);
+
+            assertThat(response).as(target).startsWith("HTTP/1.1 400").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void givenMalformedPercentEscape_whenItReachesTheEmulator_then400JsonLikeApiGateway() {
+        for (String[] target : new String[][] {{"/echo/1", "q=50%"}, {"/echo/1", "q=%4"}, {"/echo/5%zz", null}}) {
+            HttpResponseData response = server.respond(
+                    new HttpRequestData("GET", target[0], target[1], "HTTP/1.1", "127.0.0.1", Map.of(), new byte[0]),
+                    "req");
+
+            assertThat(response.status()).as(target[0]).isEqualTo(400);
+            assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"message\":\"Bad Request\"}");
+        }
+    }
+
+    @Test
+    void givenEncodedPercent_whenCalled_thenDecodedOnceForTheHandler() throws Exception {
+        JsonNode echo = Json.read(get("/echo/1?q=50%25").body(), JsonNode.class);
+
+        assertThat(echo.at("/query/q").asText()).isEqualTo("50%");
+        assertThat(echo.get("rawQueryString").asText()).isEqualTo("q=50%25");
+    }
+
+    private static String rawGet(String target) throws Exception {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void givenThrowingHandler_whenCalled_then500WithoutStackTrace() throws Exception {
         HttpResponse<String> response = get("/throwing");
 
