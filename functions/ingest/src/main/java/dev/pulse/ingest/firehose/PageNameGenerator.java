@@ -15,7 +15,8 @@ import java.util.random.RandomGeneratorFactory;
 public final class PageNameGenerator {
     private static final String[] PLACES = {
         "Café", "Crème", "Zürich", "São Paulo", "Łódź", "Málaga", "Kraków", "Montréal", "Köln", "Bogotá", "Reykjavík",
-        "Ñuñoa", "Paris", "London", "Berlin", "Lagos", "Austin", "Oslo", "Dublin", "Lisboa", "Genève", "Île-de-France"
+        "Ñuñoa", "Paris", "London", "Berlin", "Lagos", "Austin", "Oslo", "Dublin", "Lisboa", "Genève", "Île-de-France",
+        "Nice", "Nîmes", "Niamey"
     };
     private static final String[] TOPICS = {
         "News",
@@ -38,13 +39,27 @@ public final class PageNameGenerator {
         "Fútbol",
         "Science",
         "Comedy",
-        "Yoga"
+        "Yoga",
+        "Nightlife"
     };
     private static final String[] ADJECTIVES = {
         "Daily", "Golden", "Little", "Urban", "Wild", "Happy", "Crazy", "Royal", "Green", "Blue", "Señor", "Élan"
     };
     private static final String[] PEOPLE = {
-        "Amélie", "Björk", "José", "Zoë", "Chloé", "François", "Søren", "Nuño", "Anaïs", "Renée", "Jürgen", "Maria"
+        "Amélie",
+        "Björk",
+        "José",
+        "Zoë",
+        "Chloé",
+        "François",
+        "Søren",
+        "Nuño",
+        "Anaïs",
+        "Renée",
+        "Jürgen",
+        "Maria",
+        "Nicolás",
+        "Niamh"
     };
     private static final String[] CJK = {
         "東京", "北京", "上海", "大阪", "音楽", "新闻", "料理", "体育", "电影", "ラーメン", "アニメ", "서울", "뉴스", "음악", "맛집"
