@@ -1,11 +1,14 @@
 package dev.pulse.local.bootstrap;
 
+import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.AliasSpec;
 import dev.pulse.core.topology.IndexTemplateSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.opensearch.generic.Requests;
@@ -38,7 +41,12 @@ public final class SearchResources {
         String alias = prefix + spec.alias();
         String index = prefix + spec.index();
         if (status("HEAD", "/_alias/" + alias) == 200) {
-            return "exists   alias  " + alias;
+            String current = String.join(",", aliasTargets(alias));
+            return current.equals(index)
+                    ? "exists   alias  " + alias + " -> " + index
+                    : "exists   alias  " + alias + " -> " + current + " (the topology names " + index
+                            + "; to move: ./pulse migrate-pages " + alias + " " + index + " " + spec.definition()
+                            + ")";
         }
         if (status("HEAD", "/" + index) == 404) {
             send("PUT", "/" + index, definition(spec.definition()));
@@ -49,6 +57,21 @@ public final class SearchResources {
                 "{\"actions\":[{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias
                         + "\",\"is_write_index\":true}}]}");
         return "created  alias  " + alias + " -> " + index;
+    }
+
+    private List<String> aliasTargets(String alias) {
+        try (Response response = generic()
+                .execute(Requests.builder()
+                        .method("GET")
+                        .endpoint("/_alias/" + alias)
+                        .build())) {
+            String body = response.getBody().map(b -> b.bodyAsString()).orElse("{}");
+            List<String> indices = new ArrayList<>();
+            Json.mapper().readTree(body).fieldNames().forEachRemaining(indices::add);
+            return indices;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int status(String method, String endpoint) {

@@ -110,6 +110,22 @@ class LocalResourcesIT {
     }
 
     @Test
+    void givenAliasOnAnOlderVersion_whenEnsured_thenLeftAloneAndTheMigrationIsNamed() throws Exception {
+        String older = prefix + "pages-v0";
+        search.indices().create(c -> c.index(older));
+        search.indices().putAlias(a -> a.index(older).name(prefix + PulseTopology.PAGES_ALIAS));
+
+        List<String> report = resources().ensure(PulseTopology.define(), line -> {});
+
+        assertThat(report).anyMatch(line -> line.contains("-> " + older) && line.contains("./pulse migrate-pages"));
+        assertThat(search.indices()
+                        .getAlias(a -> a.name(prefix + PulseTopology.PAGES_ALIAS))
+                        .result())
+                .containsOnlyKeys(older);
+        search.indices().delete(d -> d.index(older));
+    }
+
+    @Test
     void givenTemplate_whenDailyIndexCreated_thenTemplateSettingsApply() throws Exception {
         resources().ensure(PulseTopology.define(), line -> {});
         String daily = prefix + "posts-2026.11.26";
