@@ -50,7 +50,7 @@ class BatchingWindowIT {
         clock.advance(WINDOW);
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(sequences.getLast()::equals)
                         .isPresent());
         assertThat(ScriptedKinesisFunction.calls(fixture.function))
@@ -64,7 +64,7 @@ class BatchingWindowIT {
         clock.advance(WINDOW);
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(later.getFirst()::equals)
                         .isPresent());
         assertThat(ScriptedKinesisFunction.calls(fixture.function))
@@ -81,7 +81,7 @@ class BatchingWindowIT {
         // full batches are delivered while the clock stands still; only the remainder waits for the window
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(sequences.get(5)::equals)
                         .isPresent());
         assertThat(ScriptedKinesisFunction.calls(fixture.function))
@@ -90,7 +90,7 @@ class BatchingWindowIT {
         clock.advance(WINDOW);
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(sequences.getLast()::equals)
                         .isPresent());
         assertThat(ScriptedKinesisFunction.calls(fixture.function))
@@ -110,13 +110,5 @@ class BatchingWindowIT {
                 Duration.ZERO,
                 1,
                 "unused");
-    }
-
-    private String shard() {
-        return fixture.kinesis
-                .listShards(l -> l.streamName(fixture.stream))
-                .shards()
-                .getFirst()
-                .shardId();
     }
 }

@@ -54,7 +54,7 @@ class KinesisMappingIT {
         await().atMost(WAIT)
                 .until(() -> ScriptedKinesisFunction.calls(fixture.function).size() >= 2
                         && checkpoints
-                                .get(shard())
+                                .get(fixture.firstShard())
                                 .filter(sequences.get(9)::equals)
                                 .isPresent());
 
@@ -79,7 +79,7 @@ class KinesisMappingIT {
 
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(sequences.get(5)::equals)
                         .isPresent());
 
@@ -100,7 +100,7 @@ class KinesisMappingIT {
 
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(sequences.get(9)::equals)
                         .isPresent());
 
@@ -134,7 +134,7 @@ class KinesisMappingIT {
 
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(sequences.get(2)::equals)
                         .isPresent());
 
@@ -156,15 +156,19 @@ class KinesisMappingIT {
         StreamPoller poller = fixture.poller(
                 mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
         await().atMost(WAIT)
-                .until(() ->
-                        checkpoints.get(shard()).filter(first.get(2)::equals).isPresent());
+                .until(() -> checkpoints
+                        .get(fixture.firstShard())
+                        .filter(first.get(2)::equals)
+                        .isPresent());
         poller.close();
 
         List<String> second = fixture.put("k", List.of("b0", "b1"));
         FileCheckpointStore reloaded = fixture.checkpoints(checkpointDir);
         fixture.poller(mapping(10, false, 5, Duration.ZERO), reloaded, fixture.destination::add, Clock.systemUTC());
         await().atMost(WAIT)
-                .until(() -> reloaded.get(shard()).filter(second.get(1)::equals).isPresent());
+                .until(() -> reloaded.get(fixture.firstShard())
+                        .filter(second.get(1)::equals)
+                        .isPresent());
 
         assertThat(ScriptedKinesisFunction.calls(fixture.function).stream().flatMap(List::stream))
                 .containsExactly("a0", "a1", "a2", "b0", "b1");
@@ -176,27 +180,19 @@ class KinesisMappingIT {
         ScriptedKinesisFunction.script(fixture.function, (records, call) -> ok());
         FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
         // what kinesalite's restart leaves behind: a sequence number of the old stream, and an end mark on the shard
-        checkpoints.put(shard(), "49590338271490256608559692538361571095921575989136588898");
-        checkpoints.markEnded(shard());
+        checkpoints.put(fixture.firstShard(), "49590338271490256608559692538361571095921575989136588898");
+        checkpoints.markEnded(fixture.firstShard());
 
         fixture.poller(mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
 
         await().atMost(WAIT)
                 .until(() -> checkpoints
-                        .get(shard())
+                        .get(fixture.firstShard())
                         .filter(sequences.get(2)::equals)
                         .isPresent());
         assertThat(ScriptedKinesisFunction.calls(fixture.function).stream().flatMap(List::stream))
                 .containsExactly("n0", "n1", "n2");
-        assertThat(checkpoints.ended(shard())).isFalse();
-    }
-
-    private String shard() {
-        return fixture.kinesis
-                .listShards(l -> l.streamName(fixture.stream))
-                .shards()
-                .getFirst()
-                .shardId();
+        assertThat(checkpoints.ended(fixture.firstShard())).isFalse();
     }
 
     private dev.pulse.core.topology.StreamMappingSpec mapping(

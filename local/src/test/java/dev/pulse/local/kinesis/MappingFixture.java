@@ -115,6 +115,11 @@ final class MappingFixture implements AutoCloseable {
         return FileCheckpointStore.forMapping(directory, stream, function);
     }
 
+    /** The stream's first shard, which holds every record of the single-shard streams these tests use. */
+    String firstShard() {
+        return kinesis.listShards(l -> l.streamName(stream)).shards().getFirst().shardId();
+    }
+
     @Override
     public void close() throws Exception {
         for (AutoCloseable c : open.reversed()) {

@@ -44,11 +44,7 @@ class ParallelizationIT {
                 checkpoints,
                 fixture.destination::add,
                 Clock.systemUTC());
-        String shard = fixture.kinesis
-                .listShards(l -> l.streamName(fixture.stream))
-                .shards()
-                .getFirst()
-                .shardId();
+        String shard = fixture.firstShard();
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> checkpoints

@@ -52,11 +52,7 @@ class RetryExhaustionIT {
                 new SqsFailureDestination(sqs, queue),
                 Clock.systemUTC());
 
-        String shard = fixture.kinesis
-                .listShards(l -> l.streamName(fixture.stream))
-                .shards()
-                .getFirst()
-                .shardId();
+        String shard = fixture.firstShard();
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         checkpoints.get(shard).filter(sequences.get(3)::equals).isPresent());

@@ -43,8 +43,10 @@ class StartingPositionIT {
         });
         List<String> last = fixture.put("k", List.of("last"));
         await().atMost(WAIT)
-                .until(() ->
-                        checkpoints.get(shard()).filter(last.getFirst()::equals).isPresent());
+                .until(() -> checkpoints
+                        .get(fixture.firstShard())
+                        .filter(last.getFirst()::equals)
+                        .isPresent());
 
         List<String> delivered = ScriptedKinesisFunction.calls(fixture.function).stream()
                 .flatMap(List::stream)
@@ -73,13 +75,5 @@ class StartingPositionIT {
                 Duration.ZERO,
                 1,
                 "unused");
-    }
-
-    private String shard() {
-        return fixture.kinesis
-                .listShards(l -> l.streamName(fixture.stream))
-                .shards()
-                .getFirst()
-                .shardId();
     }
 }
