@@ -23,6 +23,5 @@ pulse_bench() {
   source "$PULSE_ROOT/local/scripts/run.sh"
   services_main up
   pulse_build_if_stale
-  (cd "$PULSE_ROOT" && exec java -Daws.cborEnabled=false -Xmx4g \
-    -cp "$PULSE_ROOT/bench/target/classes:$(cat "$PULSE_ROOT/bench/target/classpath.txt")" "$main" "$@")
+  PULSE_JAVA_OPTS="-Xmx4g" pulse_java_in bench "$main" "$@"
 }

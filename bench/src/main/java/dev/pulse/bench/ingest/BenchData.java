@@ -1,11 +1,11 @@
 package dev.pulse.bench.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import dev.pulse.ingest.drain.KinesisEvents;
-import dev.pulse.ingest.firehose.SimRecord;
-import dev.pulse.ingest.firehose.Simulator;
-import dev.pulse.ingest.kpl.Aggregator;
-import dev.pulse.ingest.kpl.UserRecord;
+import dev.pulse.ingest.domain.kpl.UserRecord;
+import dev.pulse.tools.drain.KinesisEvents;
+import dev.pulse.tools.firehose.Aggregator;
+import dev.pulse.tools.firehose.SimRecord;
+import dev.pulse.tools.firehose.Simulator;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
 import dev.pulse.ingest.IngestConfig;
-import dev.pulse.ingest.adapters.DynamoTrackedPages;
+import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import dev.pulse.core.json.Json;
 import dev.pulse.ingest.domain.ParseResult;
 import dev.pulse.ingest.domain.Post;
 import dev.pulse.ingest.domain.PostParser;
-import dev.pulse.ingest.firehose.SimRecord;
+import dev.pulse.tools.firehose.SimRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.pulse.bench.mentions;
 
 import dev.pulse.core.domain.PageDocument;
-import dev.pulse.ingest.firehose.PageNameGenerator;
+import dev.pulse.tools.firehose.PageNameGenerator;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package dev.pulse.bench.mentions;
 
 import dev.pulse.core.domain.PageDocument;
-import dev.pulse.mentions.adapter.opensearch.PagesIndexAdmin;
+import dev.pulse.core.search.PagesIndexAdmin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

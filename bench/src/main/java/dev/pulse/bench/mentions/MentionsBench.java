@@ -8,7 +8,7 @@ import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.mentions.MentionsConfig;
 import dev.pulse.mentions.MentionsHandler;
 import dev.pulse.mentions.MentionsWiring;
-import dev.pulse.mentions.adapter.opensearch.NaivePageDirectory;
+import dev.pulse.tools.naive.NaivePageDirectory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.pulse.bench.mentions;
 
+import dev.pulse.mentions.application.PageDirectory;
 import dev.pulse.mentions.domain.DirectoryUnavailableException;
 import dev.pulse.mentions.domain.Matches;
 import dev.pulse.mentions.domain.MentionQuery;
-import dev.pulse.mentions.domain.PageDirectory;
 import dev.pulse.mentions.domain.PageSummary;
 import java.util.Map;
 import java.util.Objects;

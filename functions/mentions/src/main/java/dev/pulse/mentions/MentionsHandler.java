@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pulse.core.http.ApiRequests;
 import dev.pulse.core.http.ApiResponses;
-import dev.pulse.mentions.app.MentionsService;
+import dev.pulse.mentions.application.MentionsService;
 import dev.pulse.mentions.domain.DirectoryUnavailableException;
 import dev.pulse.mentions.domain.InvalidQueryException;
 import dev.pulse.mentions.domain.MentionQuery;

@@ -10,8 +10,8 @@ import dev.pulse.mentions.adapter.cache.CircuitBreaker;
 import dev.pulse.mentions.adapter.cache.RedisMentionCache;
 import dev.pulse.mentions.adapter.opensearch.AliasIndexVersion;
 import dev.pulse.mentions.adapter.opensearch.OpenSearchPageDirectory;
-import dev.pulse.mentions.app.MentionsService;
-import dev.pulse.mentions.domain.PageDirectory;
+import dev.pulse.mentions.application.MentionsService;
+import dev.pulse.mentions.application.PageDirectory;
 import java.time.Clock;
 import org.opensearch.client.opensearch.OpenSearchClient;
 

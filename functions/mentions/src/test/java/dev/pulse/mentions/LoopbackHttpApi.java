@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /** A minimal stand-in for API Gateway on loopback: GET query string to a payload-2.0 event, response back to HTTP. */
-final class LoopbackHttpApi implements AutoCloseable {
+public final class LoopbackHttpApi implements AutoCloseable {
     private final HttpServer server;
 
-    LoopbackHttpApi(MentionsHandler handler) {
+    public LoopbackHttpApi(MentionsHandler handler) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class LoopbackHttpApi implements AutoCloseable {
         server.start();
     }
 
-    URI uri(String q) {
+    public URI uri(String q) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/mentions?q="
                 + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8));
     }

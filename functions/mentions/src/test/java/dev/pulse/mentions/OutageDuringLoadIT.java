@@ -11,7 +11,7 @@ import dev.pulse.core.json.Json;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.mentions.adapter.opensearch.TestPagesIndex;
-import dev.pulse.mentions.domain.ContractPages;
+import dev.pulse.mentions.application.ContractPages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.ingest.domain.PoisonReason;
 import dev.pulse.ingest.domain.PostParser;
-import dev.pulse.ingest.kpl.AggregatedRecords;
-import dev.pulse.ingest.kpl.UserRecord;
+import dev.pulse.ingest.domain.kpl.AggregatedRecords;
+import dev.pulse.ingest.domain.kpl.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

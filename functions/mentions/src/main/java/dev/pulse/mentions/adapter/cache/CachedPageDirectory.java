@@ -1,8 +1,8 @@
 package dev.pulse.mentions.adapter.cache;
 
+import dev.pulse.mentions.application.PageDirectory;
 import dev.pulse.mentions.domain.Matches;
 import dev.pulse.mentions.domain.MentionQuery;
-import dev.pulse.mentions.domain.PageDirectory;
 import dev.pulse.mentions.domain.PageSummary;
 import java.time.Duration;
 import java.util.List;

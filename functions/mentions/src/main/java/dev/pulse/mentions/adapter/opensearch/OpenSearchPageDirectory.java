@@ -1,9 +1,9 @@
 package dev.pulse.mentions.adapter.opensearch;
 
+import dev.pulse.mentions.application.PageDirectory;
 import dev.pulse.mentions.domain.DirectoryUnavailableException;
 import dev.pulse.mentions.domain.Matches;
 import dev.pulse.mentions.domain.MentionQuery;
-import dev.pulse.mentions.domain.PageDirectory;
 import dev.pulse.mentions.domain.PageSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

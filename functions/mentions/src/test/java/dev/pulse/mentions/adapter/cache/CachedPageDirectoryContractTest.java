@@ -1,8 +1,8 @@
 package dev.pulse.mentions.adapter.cache;
 
 import dev.pulse.mentions.adapter.memory.InMemoryPageDirectory;
-import dev.pulse.mentions.domain.PageDirectory;
-import dev.pulse.mentions.domain.PageDirectoryContract;
+import dev.pulse.mentions.application.PageDirectory;
+import dev.pulse.mentions.application.PageDirectoryContract;
 import dev.pulse.mentions.domain.PageSummary;
 import java.time.Duration;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.mentions.adapter.memory.InMemoryPageDirectory;
+import dev.pulse.mentions.application.PageDirectory;
 import dev.pulse.mentions.domain.DirectoryUnavailableException;
 import dev.pulse.mentions.domain.Matches;
 import dev.pulse.mentions.domain.MentionQuery;
-import dev.pulse.mentions.domain.PageDirectory;
 import dev.pulse.mentions.domain.PageSummary;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.pulse.mentions.adapter.memory;
 
-import dev.pulse.mentions.domain.PageDirectory;
-import dev.pulse.mentions.domain.PageDirectoryContract;
+import dev.pulse.mentions.application.PageDirectory;
+import dev.pulse.mentions.application.PageDirectoryContract;
 import dev.pulse.mentions.domain.PageSummary;
 import java.util.List;
 

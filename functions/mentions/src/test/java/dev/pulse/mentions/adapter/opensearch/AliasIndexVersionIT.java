@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.core.testing.LocalPlatform;
-import dev.pulse.mentions.domain.ContractPages;
+import dev.pulse.mentions.application.ContractPages;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -1,8 +1,8 @@
 package dev.pulse.mentions.adapter.opensearch;
 
-import dev.pulse.mentions.domain.ContractPages;
-import dev.pulse.mentions.domain.PageDirectory;
-import dev.pulse.mentions.domain.PageDirectoryContract;
+import dev.pulse.mentions.application.ContractPages;
+import dev.pulse.mentions.application.PageDirectory;
+import dev.pulse.mentions.application.PageDirectoryContract;
 import dev.pulse.mentions.domain.PageSummary;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.pulse.mentions.adapter.opensearch;
 
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.search.OpenSearchClients;
+import dev.pulse.core.search.PagesIndexAdmin;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.Unique;
 import java.util.List;

@@ -1,0 +1,33 @@
+package dev.pulse.tools.firehose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.json.Json;
+import dev.pulse.ingest.domain.kpl.UserRecord;
+import java.nio.charset.StandardCharsets;
+
+/** Keys a raw JSON line by its page id ({@code from.id}, else the prefix of {@code id}); poison keeps a fixed key. */
+final class LineKeys {
+    static final String UNKEYED = "unkeyed";
+
+    private LineKeys() {}
+
+    static UserRecord record(String line) {
+        return new UserRecord(pageId(line), line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String pageId(String line) {
+        try {
+            JsonNode post = Json.mapper().readTree(line);
+            String from = post.path("from").path("id").asText("");
+            if (!from.isEmpty()) {
+                return from;
+            }
+            String id = post.path("id").asText("");
+            int separator = id.indexOf('_');
+            return separator > 0 ? id.substring(0, separator) : UNKEYED;
+        } catch (Exception e) {
+            // the ingest function quarantines it with the reason; the producer only forwards
+            return UNKEYED;
+        }
+    }
+}
