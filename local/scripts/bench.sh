@@ -8,7 +8,8 @@ pulse_bench() {
     ingest) main=dev.pulse.bench.IngestBench ;;
     mentions) main=dev.pulse.bench.mentions.MentionsBench ;;
     http) main=dev.pulse.bench.http.HttpBench ;;
-    *) die "usage: ./pulse bench ingest|mentions|http [ARGS]" ;;
+    coldstart) main=dev.pulse.bench.coldstart.ColdStartBench ;;
+    *) die "usage: ./pulse bench ingest|mentions|http|coldstart [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java
@@ -23,5 +24,7 @@ pulse_bench() {
   source "$PULSE_ROOT/local/scripts/run.sh"
   services_main up
   pulse_build_if_stale
+  # The cold-start probes serve one real request, so the topology's tables, indices and aliases must exist.
+  if [ "$name" = coldstart ]; then pulse_java dev.pulse.local.bootstrap.BootstrapCommand >/dev/null; fi
   PULSE_JAVA_OPTS="-Xmx4g" pulse_java_in bench "$main" "$@"
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** Prints the machine and servers a figure was measured on, since a latency means nothing without them. */
-final class MachineFacts {
+public final class MachineFacts {
     private MachineFacts() {}
 
     static void print(OpenSearchClient client, PulseConfig config) throws Exception {
@@ -32,7 +32,7 @@ final class MachineFacts {
     }
 
     /** The 1/5/15-minute load averages: on a shared 2-core machine they say how much a figure was disturbed. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -41,7 +41,7 @@ final class MachineFacts {
         }
     }
 
-    private static String cpuModel() {
+    public static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.startsWith("model name"))
