@@ -33,8 +33,7 @@ public final class DlqCommand {
         try (var sqs = aws.sqs();
                 var kinesis = aws.kinesis();
                 var functions = new LocalFunctions(topology, settings, new JsonLog(System.err, false))) {
-            var queues = new DeadLetterQueues(
-                    topology, sqs, new Redriver(topology, kinesis, functions, settings.region(), settings.accountId()));
+            var queues = new DeadLetterQueues(topology, sqs, new Redriver(topology, kinesis, functions, settings));
             switch (args[0]) {
                 case "list" -> queues.list().forEach(System.out::println);
                 case "show" -> {

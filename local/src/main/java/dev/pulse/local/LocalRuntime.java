@@ -27,7 +27,6 @@ import dev.pulse.local.schedule.Scheduler;
 import dev.pulse.local.sqs.EmbeddedSqs;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -99,8 +98,7 @@ public final class LocalRuntime implements AutoCloseable {
         apiPort = api.start(settings.apiPort());
         started.push(api);
 
-        MappingTuning tuning = new MappingTuning(
-                settings.idlePoll(), settings.retryBackoff(), settings.maxRetryBackoff(), Duration.ofSeconds(5));
+        MappingTuning tuning = MappingTuning.from(settings);
         Files.createDirectories(settings.checkpoints());
         for (StreamMappingSpec mapping : topology.streamMappings()) {
             StreamPoller poller = new StreamPoller(

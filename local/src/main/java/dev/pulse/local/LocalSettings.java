@@ -76,6 +76,16 @@ public record LocalSettings(
         return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + function;
     }
 
+    /** A stream's ARN as Lambda shows it in events and failure metadata. */
+    public String streamArn(String stream) {
+        return "arn:aws:kinesis:" + region + ":" + accountId + ":stream/" + stream;
+    }
+
+    /** The role a function runs as, which Lambda names in the events of its event-source mappings. */
+    public String executionRoleArn(String function) {
+        return "arn:aws:iam::" + accountId + ":role/" + function + "-role";
+    }
+
     public String sqsEndpoint() {
         return platform.get("PULSE_SQS_ENDPOINT");
     }

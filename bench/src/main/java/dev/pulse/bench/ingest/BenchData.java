@@ -1,20 +1,21 @@
 package dev.pulse.bench.ingest;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import dev.pulse.core.json.Json;
 import dev.pulse.ingest.domain.kpl.UserRecord;
-import dev.pulse.tools.drain.KinesisEvents;
+import dev.pulse.local.kinesis.KinesisEventFactory;
+import dev.pulse.local.kinesis.StreamRecord;
 import dev.pulse.tools.firehose.Aggregator;
 import dev.pulse.tools.firehose.SimRecord;
 import dev.pulse.tools.firehose.Simulator;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The posts every phase uses (generated once, seeded), the tracked pages, and in-memory Kinesis events of them. */
+/** The posts every phase uses (generated once, seeded), the tracked pages, and Kinesis events of them. */
 final class BenchData {
     final List<SimRecord> records = new ArrayList<>();
     final Set<String> tracked = new HashSet<>();
@@ -38,45 +39,48 @@ final class BenchData {
 
     /**
      * The records as Lambda would deliver them from {@code shards} shards: KPL aggregates of {@code aggregateBytes},
-     * {@code batchSize} Kinesis records per event; one list of events per shard.
+     * {@code batchSize} Kinesis records per event, each event the JSON the runtime's mapping would send; one list of
+     * events per shard.
      */
-    List<List<KinesisEvent>> events(int shards, int aggregateBytes, int batchSize) {
-        List<List<KinesisEvent.KinesisEventRecord>> perShard = new ArrayList<>();
+    List<List<String>> events(KinesisEventFactory factory, int shards, int aggregateBytes, int batchSize) {
+        List<List<StreamRecord>> perShard = new ArrayList<>();
         List<Aggregator> aggregators = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
             perShard.add(new ArrayList<>());
             aggregators.add(new Aggregator(aggregateBytes));
         }
         BigInteger[] sequence = new BigInteger[shards];
-        java.util.Arrays.fill(sequence, new BigInteger("49600000000000000000000000000000000000000000000000000000"));
+        Arrays.fill(sequence, new BigInteger("49600000000000000000000000000000000000000000000000000000"));
         for (SimRecord record : records) {
             int shard = Math.floorMod(record.partitionKey().hashCode(), shards);
-            int s = shard;
             aggregators
                     .get(shard)
                     .add(new UserRecord(record.partitionKey(), record.payload()))
-                    .ifPresent(a -> perShard.get(s).add(event(s, sequence, a)));
+                    .ifPresent(a -> perShard.get(shard).add(record(shard, sequence, a)));
         }
         for (int shard = 0; shard < shards; shard++) {
             int s = shard;
-            aggregators.get(shard).drain().ifPresent(a -> perShard.get(s).add(event(s, sequence, a)));
+            aggregators.get(shard).drain().ifPresent(a -> perShard.get(s).add(record(s, sequence, a)));
         }
-        List<List<KinesisEvent>> events = new ArrayList<>();
-        for (List<KinesisEvent.KinesisEventRecord> shardRecords : perShard) {
-            List<KinesisEvent> shardEvents = new ArrayList<>();
+        List<List<String>> events = new ArrayList<>();
+        for (List<StreamRecord> shardRecords : perShard) {
+            List<String> shardEvents = new ArrayList<>();
             for (int from = 0; from < shardRecords.size(); from += batchSize) {
-                KinesisEvent event = new KinesisEvent();
-                event.setRecords(shardRecords.subList(from, Math.min(from + batchSize, shardRecords.size())));
-                shardEvents.add(event);
+                List<StreamRecord> batch = shardRecords.subList(from, Math.min(from + batchSize, shardRecords.size()));
+                shardEvents.add(Json.write(factory.event(batch)));
             }
             events.add(shardEvents);
         }
         return events;
     }
 
-    private static KinesisEvent.KinesisEventRecord event(int shard, BigInteger[] sequence, Aggregator.Aggregate a) {
+    private static StreamRecord record(int shard, BigInteger[] sequence, Aggregator.Aggregate a) {
         sequence[shard] = sequence[shard].add(BigInteger.ONE);
-        return KinesisEvents.record(
-                "shardId-00000000000" + shard, sequence[shard].toString(), a.partitionKey(), a.data(), new Date());
+        return new StreamRecord(
+                String.format("shardId-%012d", shard),
+                sequence[shard].toString(),
+                a.partitionKey(),
+                a.data(),
+                Instant.now());
     }
 }

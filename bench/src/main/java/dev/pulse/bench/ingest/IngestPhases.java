@@ -1,20 +1,29 @@
 package dev.pulse.bench.ingest;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.pulse.ingest.IngestHandler;
-import dev.pulse.ingest.IngestWiring;
-import dev.pulse.ingest.application.IngestMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.ingest.domain.kpl.UserRecord;
+import dev.pulse.local.LocalSettings;
+import dev.pulse.local.kinesis.KinesisEventFactory;
+import dev.pulse.local.kinesis.MappingRun;
+import dev.pulse.local.lambda.InvocationResult;
+import dev.pulse.local.lambda.JsonLog;
+import dev.pulse.local.lambda.LocalFunction;
+import dev.pulse.local.lambda.LocalFunctions;
 import dev.pulse.tools.firehose.KinesisPublisher;
 import dev.pulse.tools.firehose.SimRecord;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +31,9 @@ import java.util.concurrent.Future;
 /** The four measurements of the ingest benchmark, on the same seeded posts, each into its own fresh indices. */
 public final class IngestPhases {
     private static final int AGGREGATE_BYTES = 64 * 1024;
+    private static final String EMPTY_EVENT = "{\"Records\":[]}";
+    /** The function's and the runtime's own log lines would drown the figures. */
+    private static final JsonLog QUIET = new JsonLog(new PrintStream(OutputStream.nullOutputStream()), false);
 
     /** What to run. */
     public record Settings(int posts, int naivePosts, int pages, int trackedTop, int shards, int batch, long seed) {}
@@ -70,36 +82,49 @@ public final class IngestPhases {
     }
 
     private double handlerOnly(BenchStack stack, BenchData data) throws Exception {
-        IngestHandler handler = new IngestHandler(IngestWiring.from(stack.phase("handler"), IngestMetrics.NONE));
-        List<List<KinesisEvent>> events = data.events(settings.shards(), AGGREGATE_BYTES, settings.batch());
+        Map<String, String> resources = stack.phase("handler");
+        LocalSettings local = LocalSettings.fromSystem();
+        List<List<String>> events = data.events(
+                KinesisEventFactory.forMapping(local, stack.stream, PulseTopology.INGEST_FUNCTION),
+                settings.shards(),
+                AGGREGATE_BYTES,
+                settings.batch());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(events.size())) {
-            List<Future<?>> shards = new ArrayList<>();
-            for (List<KinesisEvent> shard : events) {
-                shards.add(pool.submit(() -> {
-                    for (KinesisEvent event : shard) {
-                        long t = System.nanoTime();
-                        StreamsEventResponse response = handler.handleRequest(event, null);
-                        latencies.add((System.nanoTime() - t) / 1_000_000);
-                        if (!response.getBatchItemFailures().isEmpty()) {
-                            throw new IllegalStateException("handler reported failures: " + response);
+        long elapsed;
+        try (LocalFunctions functions = new LocalFunctions(PulseTopology.define(), local, QUIET, resources)) {
+            LocalFunction ingest = functions.require(PulseTopology.INGEST_FUNCTION);
+            warm(ingest, events.size());
+            long started = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(events.size())) {
+                List<Future<?>> shards = new ArrayList<>();
+                for (List<String> shard : events) {
+                    shards.add(pool.submit(() -> {
+                        for (String event : shard) {
+                            long t = System.nanoTime();
+                            InvocationResult result = ingest.invoke(event);
+                            latencies.add((System.nanoTime() - t) / 1_000_000);
+                            if (result.failed()
+                                    || !Json.read(result.response(), JsonNode.class)
+                                            .path("batchItemFailures")
+                                            .isEmpty()) {
+                                throw new IllegalStateException("handler reported failures: " + result.response());
+                            }
                         }
-                    }
-                    return null;
-                }));
+                        return null;
+                    }));
+                }
+                for (Future<?> shard : shards) {
+                    shard.get();
+                }
             }
-            for (Future<?> shard : shards) {
-                shard.get();
-            }
+            elapsed = System.nanoTime() - started;
         }
-        long elapsed = System.nanoTime() - started;
         handlerBatches = latencies.size();
         double rate = rate(settings.posts(), elapsed);
         print(
                 "handler",
-                latencies.size() + " in-memory KinesisEvents of " + settings.batch()
-                        + " aggregated records, one thread per shard",
+                latencies.size() + " KinesisEvents of " + settings.batch()
+                        + " aggregated records, through the local runtime's function, one warm instance per shard",
                 rate,
                 elapsed);
         System.out.printf("handler batch latency ms: %s%n", percentiles(latencies));
@@ -107,12 +132,38 @@ public final class IngestPhases {
         return rate;
     }
 
+    /**
+     * Starts one execution environment per shard before the clock does, as the handler phase always measured warm
+     * handlers: concurrent empty invocations each need an instance of their own.
+     */
+    private static void warm(LocalFunction function, int instances) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(instances)) {
+            List<Future<InvocationResult>> warming = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                warming.add(pool.submit(() -> {
+                    start.await();
+                    return function.invoke(EMPTY_EVENT);
+                }));
+            }
+            start.countDown();
+            for (Future<InvocationResult> result : warming) {
+                if (result.get().failed()) {
+                    throw new IllegalStateException(
+                            "the function failed to start: " + result.get().response());
+                }
+            }
+        }
+    }
+
     private double endToEnd(BenchStack stack, BenchData data) throws Exception {
         Map<String, String> resources = stack.phase("e2e");
-        Path checkpoints = Files.createTempDirectory("bench-ingest-checkpoints");
         long started = System.nanoTime();
         long elapsed;
-        try (RuntimeMapping mapping = new RuntimeMapping(stack.kinesis, stack.stream, resources, checkpoints)) {
+        String mappingSettings;
+        try (MappingRun mapping =
+                MappingRun.start(PulseTopology.INGEST_FUNCTION, stack.kinesis, stack.stream, resources, QUIET)) {
+            mappingSettings = mapping.describe();
             Map<String, String> last;
             try (KinesisPublisher publisher = new KinesisPublisher(stack.kinesis, stack.stream, AGGREGATE_BYTES, 64)) {
                 for (SimRecord record : data.records) {
@@ -127,19 +178,13 @@ public final class IngestPhases {
                         publisher.stats().kinesisRecords(),
                         rate(settings.posts(), System.nanoTime() - started));
             }
-            long deadline = System.nanoTime() + 600_000_000_000L;
-            while (!mapping.caughtUp(last)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the runtime did not drain the stream within 10 minutes");
-                }
-                Thread.sleep(20);
-            }
+            mapping.awaitCaughtUp(last, Duration.ofMinutes(10));
             elapsed = System.nanoTime() - started;
         }
         double rate = rate(settings.posts(), elapsed);
         print(
                 "end-to-end",
-                "firehose -> kinesalite -> local runtime event-source mapping (" + RuntimeMapping.describe()
+                "firehose -> kinesalite -> local runtime event-source mapping (" + mappingSettings
                         + ") -> handler -> OpenSearch; done when every shard's checkpoint passes the last record",
                 rate,
                 elapsed);

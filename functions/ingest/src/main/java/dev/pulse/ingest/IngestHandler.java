@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -29,8 +28,7 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
         this(IngestWiring.fromEnvironment());
     }
 
-    /** A handler on a given wiring: the local runtime and benchmarks build one with their own metrics. */
-    public IngestHandler(IngestWiring wiring) {
+    private IngestHandler(IngestWiring wiring) {
         this(wiring.service(), wiring.config().retryBudget());
     }
 
@@ -41,17 +39,14 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
 
     @Override
     public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
-        Supplier<StreamsEventResponse> work = () -> respond(service.ingest(inbound(event), deadline(context)));
-        return context == null ? work.get() : PowertoolsLogging.withLogging(context, work);
+        return PowertoolsLogging.withLogging(context, () -> respond(service.ingest(inbound(event), deadline(context))));
     }
 
+    /** Retries stop at the budget, or earlier when Lambda's timeout would cut them off. */
     private Instant deadline(Context context) {
-        Duration budget = retryBudget;
-        if (context != null && context.getRemainingTimeInMillis() > 0) {
-            Duration remaining =
-                    Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY);
-            budget = remaining.compareTo(budget) < 0 ? remaining : budget;
-        }
+        Duration remaining =
+                Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY);
+        Duration budget = remaining.compareTo(retryBudget) < 0 ? remaining : retryBudget;
         return Instant.now().plus(budget.isNegative() ? Duration.ZERO : budget);
     }
 

@@ -15,7 +15,6 @@ import dev.pulse.ingest.application.IngestMetrics;
 import dev.pulse.ingest.application.IngestService;
 import dev.pulse.ingest.domain.PostParser;
 import java.time.Clock;
-import java.util.Map;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
@@ -46,11 +45,6 @@ public final class IngestWiring {
         IngestConfig config = IngestConfig.from(pulse);
         metrics.setNamespace(config.metricsNamespace());
         return create(pulse, new PowertoolsIngestMetrics(metrics));
-    }
-
-    /** Wiring for the given variables (tests, the local runtime and benchmarks), with the given metrics. */
-    public static IngestWiring from(Map<String, String> environment, IngestMetrics metrics) {
-        return create(PulseConfig.fromEnv(environment), metrics);
     }
 
     private static IngestWiring create(PulseConfig pulse, IngestMetrics metrics) {

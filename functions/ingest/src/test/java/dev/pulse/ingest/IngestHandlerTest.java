@@ -17,18 +17,25 @@ import dev.pulse.ingest.domain.PoisonReason;
 import dev.pulse.ingest.domain.PostParser;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IngestHandlerTest {
+    private static final Duration RETRY_BUDGET = Duration.ofSeconds(1);
+    private static final TestContext CONTEXT = new TestContext(Duration.ofMinutes(2));
+
     private final List<IndexOp> written = new ArrayList<>();
     private final List<QuarantineEntry> quarantined = new ArrayList<>();
     private final List<BatchResult> results = new ArrayList<>();
     private boolean searchDown;
 
+    private final List<Instant> deadlines = new ArrayList<>();
+
     private final DocumentSink sink = (ops, deadline) -> {
+        deadlines.add(deadline);
         written.addAll(ops);
         return ops.stream()
                 .map(op -> searchDown && op.index().startsWith("posts")
@@ -48,13 +55,13 @@ class IngestHandlerTest {
                     (result, millis) -> results.add(result),
                     new IndexNames("pages", "posts"),
                     Clock.systemUTC()),
-            Duration.ofSeconds(1));
+            RETRY_BUDGET);
 
     @Test
     void givenSampleKinesisEvent_whenHandled_thenPagesAndTrackedPostsAreWrittenAndPoisonQuarantined() {
         KinesisEvent event = EventLoader.loadKinesisEvent(SampleEvents.pathString("ingest-kinesis.json"));
 
-        StreamsEventResponse response = handler.handleRequest(event, null);
+        StreamsEventResponse response = handler.handleRequest(event, CONTEXT);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(written)
@@ -78,7 +85,7 @@ class IngestHandlerTest {
         searchDown = true;
         KinesisEvent event = EventLoader.loadKinesisEvent(SampleEvents.pathString("ingest-kinesis.json"));
 
-        StreamsEventResponse response = handler.handleRequest(event, null);
+        StreamsEventResponse response = handler.handleRequest(event, CONTEXT);
 
         assertThat(response.getBatchItemFailures())
                 .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
@@ -88,5 +95,30 @@ class IngestHandlerTest {
         assertThat(quarantined)
                 .as("poison after the first failure waits for the replay")
                 .isEmpty();
+    }
+
+    @Test
+    void givenTimeToSpare_whenHandled_thenWritesMayRetryForTheWholeBudget() {
+        KinesisEvent event = EventLoader.loadKinesisEvent(SampleEvents.pathString("ingest-kinesis.json"));
+        Instant before = Instant.now();
+
+        handler.handleRequest(event, CONTEXT);
+
+        assertThat(deadlines)
+                .isNotEmpty()
+                .allSatisfy(deadline -> assertThat(deadline)
+                        .isBetween(before.plus(RETRY_BUDGET), Instant.now().plus(RETRY_BUDGET)));
+    }
+
+    @Test
+    void givenLessTimeLeftThanTheSafetyMargin_whenHandled_thenWritesGetNoTimeToRetry() {
+        KinesisEvent event = EventLoader.loadKinesisEvent(SampleEvents.pathString("ingest-kinesis.json"));
+
+        handler.handleRequest(event, new TestContext(Duration.ofSeconds(5)));
+
+        Instant after = Instant.now();
+        assertThat(deadlines)
+                .isNotEmpty()
+                .allSatisfy(deadline -> assertThat(deadline).isBeforeOrEqualTo(after));
     }
 }

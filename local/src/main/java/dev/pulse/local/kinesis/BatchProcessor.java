@@ -36,7 +36,7 @@ final class BatchProcessor {
     private final KinesisEventFactory events;
     private final CheckpointStore checkpoints;
     private final FailureDestination destination;
-    private final String streamArn;
+    private final MappingStats stats;
     private final MappingTuning tuning;
     private final JsonLog log;
     private final Clock clock;
@@ -48,7 +48,7 @@ final class BatchProcessor {
             KinesisEventFactory events,
             CheckpointStore checkpoints,
             FailureDestination destination,
-            String streamArn,
+            MappingStats stats,
             MappingTuning tuning,
             JsonLog log,
             Clock clock,
@@ -58,7 +58,7 @@ final class BatchProcessor {
         this.events = events;
         this.checkpoints = checkpoints;
         this.destination = destination;
-        this.streamArn = streamArn;
+        this.stats = stats;
         this.tuning = tuning;
         this.log = log;
         this.clock = clock;
@@ -87,6 +87,9 @@ final class BatchProcessor {
                     : mapping.reportBatchItemFailures()
                             ? BatchResponse.firstFailure(result.response(), batch.records())
                             : BatchResponse.SUCCESS;
+            stats.invoked(
+                    batch.records().size(),
+                    failedAt == BatchResponse.SUCCESS ? batch.records().size() : Math.max(0, failedAt));
             if (failedAt == BatchResponse.SUCCESS) {
                 commit(batch.records().getLast());
             } else if (failedAt >= 0) {
@@ -147,7 +150,7 @@ final class BatchProcessor {
                 function.identity().arn(),
                 batch.invokes(),
                 last,
-                streamArn,
+                events.streamArn(),
                 batch.records(),
                 clock.instant()));
         log.runtime(
@@ -157,6 +160,7 @@ final class BatchProcessor {
         if (destination != null) {
             deliver(metadata);
         }
+        stats.dropped(batch.records().size());
         commit(batch.records().getLast());
     }
 

@@ -3,11 +3,15 @@ package dev.pulse.local.kinesis;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.core.json.Json;
+import dev.pulse.local.LocalSettings;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
 
-/** Builds the {@code KinesisEvent} JSON that Lambda's event-source mapping sends, record by record. */
+/**
+ * Builds the {@code KinesisEvent} JSON that Lambda's event-source mapping sends, record by record. The one event
+ * builder: the runtime's mappings, redrive, benchmarks and tests all use it.
+ */
 public final class KinesisEventFactory {
     private final String region;
     private final String streamArn;
@@ -17,6 +21,17 @@ public final class KinesisEventFactory {
         this.region = region;
         this.streamArn = streamArn;
         this.invokeIdentityArn = invokeIdentityArn;
+    }
+
+    /** The events a mapping from {@code stream} sends {@code function}, with the local region and account's ARNs. */
+    public static KinesisEventFactory forMapping(LocalSettings settings, String stream, String function) {
+        return new KinesisEventFactory(
+                settings.region(), settings.streamArn(stream), settings.executionRoleArn(function));
+    }
+
+    /** The stream's ARN that every event record names as its source. */
+    public String streamArn() {
+        return streamArn;
     }
 
     public ObjectNode event(List<StreamRecord> records) {

@@ -1,5 +1,6 @@
 package dev.pulse.local.kinesis;
 
+import dev.pulse.local.LocalSettings;
 import java.time.Duration;
 
 /**
@@ -8,9 +9,10 @@ import java.time.Duration;
  */
 public record MappingTuning(
         Duration idlePoll, Duration retryBackoff, Duration maxRetryBackoff, Duration shardDiscovery) {
-    public static MappingTuning defaults() {
+    /** The runtime's timings: back-off and idle poll from the local settings, shards looked for every 5 s. */
+    public static MappingTuning from(LocalSettings settings) {
         return new MappingTuning(
-                Duration.ofMillis(250), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5));
+                settings.idlePoll(), settings.retryBackoff(), settings.maxRetryBackoff(), Duration.ofSeconds(5));
     }
 
     Duration backoff(int retry) {

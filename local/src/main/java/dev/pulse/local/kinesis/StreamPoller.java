@@ -28,7 +28,8 @@ public final class StreamPoller implements AutoCloseable {
     private final LocalFunction function;
     private final CheckpointStore checkpoints;
     private final FailureDestination destination;
-    private final LocalSettings settings;
+    private final KinesisEventFactory events;
+    private final MappingStats stats = new MappingStats();
     private final MappingTuning tuning;
     private final JsonLog log;
     private final Clock clock;
@@ -54,10 +55,16 @@ public final class StreamPoller implements AutoCloseable {
         this.function = function;
         this.checkpoints = checkpoints;
         this.destination = destination;
-        this.settings = settings;
+        this.events = KinesisEventFactory.forMapping(
+                settings, stream, function.identity().name());
         this.tuning = tuning;
         this.log = log;
         this.clock = clock;
+    }
+
+    /** What this mapping has done since it started. */
+    public MappingStats stats() {
+        return stats;
     }
 
     public void start() {
@@ -89,14 +96,6 @@ public final class StreamPoller implements AutoCloseable {
     private synchronized void discover() {
         List<Shard> shards = kinesis.listShards(l -> l.streamName(stream)).shards();
         Set<String> listed = shards.stream().map(Shard::shardId).collect(Collectors.toSet());
-        String streamArn = kinesis.describeStreamSummary(d -> d.streamName(stream))
-                .streamDescriptionSummary()
-                .streamARN();
-        KinesisEventFactory events = new KinesisEventFactory(
-                settings.region(),
-                streamArn,
-                "arn:aws:iam::" + settings.accountId() + ":role/"
-                        + function.identity().name() + "-role");
         for (Shard shard : shards) {
             String parent = shard.parentShardId();
             boolean parentPending = parent != null && listed.contains(parent) && !checkpoints.ended(parent);
@@ -105,9 +104,9 @@ public final class StreamPoller implements AutoCloseable {
             }
             forgetIfStale(shard);
             BatchProcessor processor = new BatchProcessor(
-                    mapping, function, events, checkpoints, destination, streamArn, tuning, log, clock, true);
+                    mapping, function, events, checkpoints, destination, stats, tuning, log, clock, true);
             BatchProcessor lanes = new BatchProcessor(
-                    mapping, function, events, checkpoints, destination, streamArn, tuning, log, clock, false);
+                    mapping, function, events, checkpoints, destination, stats, tuning, log, clock, false);
             ShardConsumer consumer = new ShardConsumer(
                     kinesis, stream, shard.shardId(), mapping, checkpoints, processor, lanes, tuning, log, clock);
             consumers.put(shard.shardId(), consumer);

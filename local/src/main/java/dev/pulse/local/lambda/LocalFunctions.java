@@ -14,12 +14,22 @@ public final class LocalFunctions implements AutoCloseable {
     private final Topology topology;
     private final LocalSettings settings;
     private final JsonLog log;
+    private final Map<String, String> overrides;
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
 
     public LocalFunctions(Topology topology, LocalSettings settings, JsonLog log) {
+        this(topology, settings, log, Map.of());
+    }
+
+    /**
+     * Functions whose environment ends with {@code overrides}, so that tests and benchmarks run the topology's
+     * functions unchanged on resources of their own (another stream's indices, a fault proxy's endpoint).
+     */
+    public LocalFunctions(Topology topology, LocalSettings settings, JsonLog log, Map<String, String> overrides) {
         this.topology = topology;
         this.settings = settings;
         this.log = log;
+        this.overrides = Map.copyOf(overrides);
     }
 
     public Optional<LocalFunction> find(String name) {
@@ -36,8 +46,9 @@ public final class LocalFunctions implements AutoCloseable {
     private LocalFunction create(FunctionSpec spec) {
         FunctionIdentity identity =
                 new FunctionIdentity(spec.name(), settings.functionArn(spec.name()), spec.memoryMb(), spec.timeout());
-        return new LocalFunction(
-                identity, spec.handler(), environment(spec, settings), settings.maxInstancesPerFunction(), log);
+        Map<String, String> environment = environment(spec, settings);
+        environment.putAll(overrides);
+        return new LocalFunction(identity, spec.handler(), environment, settings.maxInstancesPerFunction(), log);
     }
 
     /**

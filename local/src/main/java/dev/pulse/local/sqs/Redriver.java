@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.Topology;
+import dev.pulse.local.LocalSettings;
 import dev.pulse.local.kinesis.KinesisEventFactory;
 import dev.pulse.local.kinesis.StreamRecord;
 import dev.pulse.local.lambda.InvocationResult;
@@ -38,16 +39,13 @@ public final class Redriver {
     private final Topology topology;
     private final KinesisClient kinesis;
     private final LocalFunctions functions;
-    private final String region;
-    private final String accountId;
+    private final LocalSettings settings;
 
-    public Redriver(
-            Topology topology, KinesisClient kinesis, LocalFunctions functions, String region, String accountId) {
+    public Redriver(Topology topology, KinesisClient kinesis, LocalFunctions functions, LocalSettings settings) {
         this.topology = topology;
         this.kinesis = kinesis;
         this.functions = functions;
-        this.region = region;
-        this.accountId = accountId;
+        this.settings = settings;
     }
 
     public Outcome redrive(String queue, JsonNode body) {
@@ -75,10 +73,8 @@ public final class Redriver {
         if (records.isEmpty()) {
             return new Outcome(false, "the records are no longer in " + stream + " (past retention?)");
         }
-        KinesisEventFactory events = new KinesisEventFactory(
-                region,
-                streamArn,
-                "arn:aws:iam::" + accountId + ":role/" + mapping.get().function() + "-role");
+        KinesisEventFactory events =
+                KinesisEventFactory.forMapping(settings, stream, mapping.get().function());
         int size = mapping.get().batchSize();
         for (int from = 0; from < records.size(); from += size) {
             List<StreamRecord> batch = records.subList(from, Math.min(records.size(), from + size));

@@ -49,7 +49,8 @@ class KinesisMappingIT {
             return ok();
         });
         FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
-        fixture.poller(mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+        StreamPoller poller = fixture.poller(
+                mapping(10, false, 5, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
 
         await().atMost(WAIT)
                 .until(() -> ScriptedKinesisFunction.calls(fixture.function).size() >= 2
@@ -63,6 +64,7 @@ class KinesisMappingIT {
         assertThat(calls.get(1)).containsExactly("r4", "r5", "r6", "r7", "r8", "r9");
         assertThat(calls).hasSize(2);
         assertThat(fixture.destination).isEmpty();
+        assertStats(poller, 2, 1, 10, 0);
     }
 
     @Test
@@ -96,7 +98,8 @@ class KinesisMappingIT {
             return ok();
         });
         FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
-        fixture.poller(mapping(10, true, 1, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+        StreamPoller poller = fixture.poller(
+                mapping(10, true, 1, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
 
         await().atMost(WAIT)
                 .until(() -> checkpoints
@@ -121,6 +124,8 @@ class KinesisMappingIT {
         assertThat(info.get("batchSize").asInt()).isEqualTo(1);
         assertThat(info.get("startSequenceNumber").asText()).isEqualTo(sequences.get(6));
         assertThat(info.get("endSequenceNumber").asText()).isEqualTo(sequences.get(6));
+        // five calls held r6 and failed; the other three completed r0-r4, r5 and r7-r9
+        assertStats(poller, 8, 5, 9, 1);
     }
 
     @Test
@@ -193,6 +198,18 @@ class KinesisMappingIT {
         assertThat(ScriptedKinesisFunction.calls(fixture.function).stream().flatMap(List::stream))
                 .containsExactly("n0", "n1", "n2");
         assertThat(checkpoints.ended(fixture.firstShard())).isFalse();
+    }
+
+    private static void assertStats(
+            StreamPoller poller, long invocations, long failedInvocations, long processed, long dropped) {
+        MappingStats stats = poller.stats();
+        assertThat(List.of(
+                        stats.invocations(),
+                        stats.failedInvocations(),
+                        stats.processedRecords(),
+                        stats.droppedRecords()))
+                .as("invocations, failed invocations, processed and dropped records")
+                .containsExactly(invocations, failedInvocations, processed, dropped);
     }
 
     private dev.pulse.core.topology.StreamMappingSpec mapping(

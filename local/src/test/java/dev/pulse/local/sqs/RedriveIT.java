@@ -76,8 +76,8 @@ class RedriveIT {
     private final KinesisClient kinesis = aws.kinesis();
     private final LocalSettings settings = LocalSettings.fromEnvironment(Map.of());
     private final LocalFunctions functions = new LocalFunctions(topology, settings, new JsonLog(System.out, false));
-    private final DeadLetterQueues queues = new DeadLetterQueues(
-            topology, sqs, new Redriver(topology, kinesis, functions, "us-east-1", "000000000000"));
+    private final DeadLetterQueues queues =
+            new DeadLetterQueues(topology, sqs, new Redriver(topology, kinesis, functions, settings));
 
     RedriveIT() {
         kinesis.createStream(c -> c.streamName(stream).shardCount(1));
@@ -116,12 +116,6 @@ class RedriveIT {
                 .toList();
     }
 
-    private String streamArn() {
-        return kinesis.describeStreamSummary(d -> d.streamName(stream))
-                .streamDescriptionSummary()
-                .streamARN();
-    }
-
     private void send(String queue, String body) {
         String url = sqs.getQueueUrl(g -> g.queueName(queue)).queueUrl();
         sqs.sendMessage(s -> s.queueUrl(url).messageBody(body));
@@ -133,7 +127,7 @@ class RedriveIT {
                 settings.functionArn(function),
                 3,
                 Optional.empty(),
-                streamArn(),
+                settings.streamArn(stream),
                 records,
                 Instant.now());
         return Json.write(metadata);
