@@ -1,4 +1,15 @@
-# ./pulse bench NAME: benchmarks from bench/, run on purpose, never in tests. Sourced by ./pulse, never run.
+# shellcheck shell=bash
+# `./pulse bench NAME`: benchmarks from bench/, run on purpose, never in tests. Sourced, never run.
+[ -n "${PULSE_BENCH_SH:-}" ] && return 0
+PULSE_BENCH_SH=1
+# shellcheck source=local/scripts/common.sh
+source "$PULSE_ROOT/local/scripts/common.sh"
+# shellcheck source=local/scripts/setup.sh
+source "$PULSE_ROOT/local/scripts/setup.sh"
+# shellcheck source=local/scripts/services.sh
+source "$PULSE_ROOT/local/scripts/services.sh"
+# shellcheck source=local/scripts/java.sh
+source "$PULSE_ROOT/local/scripts/java.sh"
 
 # Builds if needed, makes sure the servers are up, and runs the named benchmark's main class from bench/'s classpath.
 pulse_bench() {
@@ -15,16 +26,10 @@ pulse_bench() {
   pulse_setup_java
   # The HTTP bench drives the emulator with wrk, a load generator only benchmarks need.
   if [ "$name" = http ] && ! command -v wrk >/dev/null 2>&1; then
-    PULSE_APT_PACKAGES=(wrk)
-    pulse_setup_apt
+    pulse_setup_apt wrk
   fi
-  # shellcheck source=local/scripts/services.sh
-  source "$PULSE_ROOT/local/scripts/services.sh"
-  # shellcheck source=local/scripts/run.sh
-  source "$PULSE_ROOT/local/scripts/run.sh"
   services_main up
-  pulse_build_if_stale
   # The cold-start probes serve one real request, so the topology's tables, indices and aliases must exist.
   if [ "$name" = coldstart ]; then pulse_java dev.pulse.local.bootstrap.BootstrapCommand >/dev/null; fi
-  PULSE_JAVA_OPTS="-Xmx4g" pulse_java_in bench "$main" "$@"
+  pulse_java_run bench bench "$main" "$@"
 }

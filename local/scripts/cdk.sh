@@ -1,7 +1,13 @@
 # shellcheck shell=bash
-# CDK synth and deploy for ./pulse. Sourced after common.sh (needs PULSE_ROOT, say, die, pulse_mvn), never run.
+# CDK synth and deploy for ./pulse. Sourced, never run.
 #   pulse_synth  [--env dev|prod]   offline: builds the CDK app, writes every stack's template to infra/cdk/cdk.out
 #   pulse_deploy [--env dev|prod]   builds the function jars, then `cdk deploy --all` (needs AWS credentials)
+[ -n "${PULSE_CDK_SH:-}" ] && return 0
+PULSE_CDK_SH=1
+# shellcheck source=local/scripts/common.sh
+source "$PULSE_ROOT/local/scripts/common.sh"
+# shellcheck source=local/scripts/java.sh
+source "$PULSE_ROOT/local/scripts/java.sh"
 
 PULSE_CDK_DIR="$PULSE_ROOT/infra/cdk"
 
@@ -38,20 +44,27 @@ pulse_cdk_args() {
   esac
 }
 
-# Compiles the CDK app (and core, which it reads the topology from) and writes target/classpath.txt for cdk.json.
+# Compiles the CDK app (and core, which it reads the topology from) and writes its target/classpath.txt.
 pulse_cdk_build_app() {
   say "building the CDK app (infra/cdk)"
   pulse_mvn -q -DskipTests -pl infra/cdk -am package || die "the CDK app did not build"
   [ -s "$PULSE_CDK_DIR/target/classpath.txt" ] || die "infra/cdk/target/classpath.txt was not written by the build"
 }
 
+# The CDK app as the CLI's --app: started by ./pulse's one Java launcher (cdk.json's own app line serves a bare
+# `npx cdk` in infra/cdk).
+pulse_cdk_app() {
+  pulse_java_shell_command tool infra/cdk dev.pulse.cdk.PulseApp
+}
+
 pulse_synth() {
   pulse_cdk_args "$@"
   pulse_setup_java
   pulse_cdk_env
-  local cli
+  local cli app
   cli="$(pulse_cdk_cli)"
   pulse_cdk_build_app
+  app="$(pulse_cdk_app)"
   say "synthesizing Pulse ($PULSE_CDK_ENV) into infra/cdk/cdk.out"
   (
     cd "$PULSE_CDK_DIR" || exit 1
@@ -59,7 +72,7 @@ pulse_synth() {
     export CDK_DEFAULT_ACCOUNT="${CDK_DEFAULT_ACCOUNT:-000000000000}"
     export CDK_DEFAULT_REGION="${CDK_DEFAULT_REGION:-${AWS_REGION:-us-east-1}}"
     rm -rf cdk.out # one environment's templates at a time, nothing stale
-    "$cli" synth --quiet --no-notices --no-lookups --output cdk.out \
+    "$cli" synth --quiet --no-notices --no-lookups --output cdk.out --app "$app" \
       -c env="$PULSE_CDK_ENV" -c code=auto ${PULSE_CDK_ARGS[@]+"${PULSE_CDK_ARGS[@]}"}
   ) || die "cdk synth failed"
   local template count=0
@@ -88,17 +101,18 @@ pulse_deploy() {
   pulse_cdk_require_credentials
   pulse_setup_java
   pulse_cdk_env
-  local cli
+  local cli app
   cli="$(pulse_cdk_cli)"
   say "building and packaging the function jars"
   pulse_mvn -q -DskipTests package || die "the build failed: nothing was deployed"
   [ -s "$PULSE_CDK_DIR/target/classpath.txt" ] || die "infra/cdk/target/classpath.txt was not written by the build"
+  app="$(pulse_cdk_app)"
   say "deploying Pulse ($PULSE_CDK_ENV) with cdk deploy --all"
   (
     cd "$PULSE_CDK_DIR" || exit 1
     # Unlike synth, deploy talks to AWS: account and region come from the caller's credentials and profile.
     unset AWS_EC2_METADATA_DISABLED
-    "$cli" deploy --all --no-notices --require-approval "${PULSE_CDK_APPROVAL:-broadening}" --output cdk.out \
+    "$cli" deploy --all --no-notices --require-approval "${PULSE_CDK_APPROVAL:-broadening}" --output cdk.out --app "$app" \
       -c env="$PULSE_CDK_ENV" -c code=jars ${PULSE_CDK_ARGS[@]+"${PULSE_CDK_ARGS[@]}"}
   ) || die "cdk deploy failed (see above); CloudFormation rolled back any stack that failed"
 }

@@ -1,79 +1,21 @@
-# ./pulse run and the Java-backed commands (token, invoke, dlq, firehose, bootstrap). Sourced by ./pulse, never run.
-
-# Every Java entry point runs from one module's built class path: local (the runtime, which loads every function),
-# tools (firehose, track, migrate-pages) or bench. Maven writes MODULE/target/classpath.txt at package time.
-PULSE_BUILD_STAMP="$PULSE_ROOT/local/target/classpath.txt"
-# In-JVM functions must log metrics to stdout (EMF) rather than look for a CloudWatch agent, and name their service.
-export AWS_EMF_ENVIRONMENT="${AWS_EMF_ENVIRONMENT:-Local}"
-export POWERTOOLS_SERVICE_NAME="${POWERTOOLS_SERVICE_NAME:-pulse-local}"
-export POWERTOOLS_METRICS_NAMESPACE="${POWERTOOLS_METRICS_NAMESPACE:-Pulse}"
-
-# Builds and installs every module (no tests) when a class path is missing or any source is newer.
-pulse_build_if_stale() {
-  if [ -f "$PULSE_BUILD_STAMP" ] && [ -f "$PULSE_ROOT/tools/target/classpath.txt" ] \
-    && [ -z "$(find "$PULSE_ROOT" -path "$PULSE_ROOT/.pulse" -prune -o \
-    -path "$PULSE_ROOT/node_modules" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.json' \) \
-    -newer "$PULSE_BUILD_STAMP" -print -quit 2>/dev/null)" ]; then
-    return 0
-  fi
-  say "building Pulse (./mvnw install, no tests); the first build downloads dependencies and takes a few minutes"
-  pulse_mvn -q -DskipTests -Dspotless.check.skip=true install || die "build failed; run ./mvnw -DskipTests install to see why"
-}
-
-# The class path of a module: its classes, then its runtime dependencies.
-pulse_classpath() {
-  printf '%s\n' "$PULSE_ROOT/$1/target/classes:$(cat "$PULSE_ROOT/$1/target/classpath.txt")"
-}
-
-# The one Java command: the local profile's flags (CBOR off for kinesalite) and MODULE's class path; extra JVM flags
-# come from PULSE_JAVA_OPTS. Prints nothing; callers exec it.
-pulse_java_command() {
-  local module="$1"
-  shift
-  # shellcheck disable=SC2086 # PULSE_JAVA_OPTS holds several flags on purpose
-  printf '%s\0' java ${PULSE_JAVA_OPTS:-} -Daws.cborEnabled=false -cp "$(pulse_classpath "$module")" "$@"
-}
-
-# Runs MODULE MAIN [ARGS] in the foreground (tools start fast with C1 only).
-pulse_java_in() {
-  local module="$1"
-  shift
-  pulse_setup_java
-  pulse_build_if_stale
-  local -a command
-  mapfile -d '' command < <(PULSE_JAVA_OPTS="${PULSE_JAVA_OPTS:--XX:TieredStopAtLevel=1}" pulse_java_command "$module" "$@")
-  (cd "$PULSE_ROOT" && exec "${command[@]}")
-}
-
-# Runs a main class of the local runtime's class path (which holds every function).
-pulse_java() { pulse_java_in local "$@"; }
-
-# Runs a tool (firehose, track, migrate-pages).
-pulse_tool() { pulse_java_in tools "$@"; }
-
-# Starts NAME from MODULE MAIN [ARGS] in the background with a PID file in the services' format, so `services down`
-# can stop it; the PID is the JVM's own.
-pulse_java_background() {
-  local name="$1" module="$2"
-  shift 2
-  mkdir -p "$PULSE_PIDS" "$PULSE_LOGS"
-  local -a command
-  mapfile -d '' command < <(pulse_java_command "$module" "$@")
-  (cd "$PULSE_ROOT" && exec "${command[@]}") >>"$PULSE_LOGS/$name.log" 2>&1 &
-  local pid=$!
-  local identity
-  identity="$(svc_proc_identity "$pid")" || die "$name exited at once; see $PULSE_LOGS/$name.log"
-  printf '%s %s\n' "$pid" "${identity#* }" >"$PULSE_PIDS/$name.pid"
-  printf '%s\n' "$pid"
-}
+# shellcheck shell=bash
+# `./pulse run`: the local platform and Pulse's main job, stopped together by Ctrl-C. Sourced, never run.
+[ -n "${PULSE_RUN_SH:-}" ] && return 0
+PULSE_RUN_SH=1
+# shellcheck source=local/scripts/common.sh
+source "$PULSE_ROOT/local/scripts/common.sh"
+# shellcheck source=local/scripts/setup.sh
+source "$PULSE_ROOT/local/scripts/setup.sh"
+# shellcheck source=local/scripts/services.sh
+source "$PULSE_ROOT/local/scripts/services.sh"
+# shellcheck source=local/scripts/java.sh
+source "$PULSE_ROOT/local/scripts/java.sh"
 
 # ./pulse run: servers up, runtime up (API, Kinesis poller, scheduler, queues), the simulator streaming into it.
 pulse_run() {
   local rate="${PULSE_RUN_RATE:-200}"
   pulse_setup
   pulse_setup_java
-  # shellcheck source=local/scripts/services.sh
-  source "$PULSE_ROOT/local/scripts/services.sh"
   services_main up
   pulse_build_if_stale
 

@@ -1,13 +1,16 @@
-#!/usr/bin/env bash
+# shellcheck shell=bash
 # `./pulse services up|down|status`: the local platform's servers (OpenSearch, Redis, kinesalite, dynalite), each on
-# 127.0.0.1 with its data under .pulse/. Sourced by ./pulse after common.sh, never run.
-
-# Start order: OpenSearch first, since it takes the longest; the fast ones start while it boots.
-PULSE_SERVICES=(opensearch redis kinesalite dynalite)
-# Wait order: the fast ones first, so a broken one is reported without waiting for OpenSearch.
-PULSE_SERVICES_WAIT=(redis kinesalite dynalite opensearch)
-# Pulse's own processes that ./pulse run starts; `down` stops them before the servers.
-PULSE_PROCESSES=(firehose runtime)
+# 127.0.0.1 with its data under .pulse/. Sourced, never run.
+[ -n "${PULSE_SERVICES_SH:-}" ] && return 0
+PULSE_SERVICES_SH=1
+# shellcheck source=local/scripts/common.sh
+source "$PULSE_ROOT/local/scripts/common.sh"
+# shellcheck source=local/scripts/opensearch.sh
+source "$PULSE_ROOT/local/scripts/opensearch.sh"
+# shellcheck source=local/scripts/processes.sh
+source "$PULSE_ROOT/local/scripts/processes.sh"
+# shellcheck source=local/scripts/servers.sh
+source "$PULSE_ROOT/local/scripts/servers.sh"
 
 # Entry point for `./pulse services`.
 services_main() {
@@ -22,216 +25,46 @@ services_main() {
   esac
 }
 
-# --- What each server is ---------------------------------------------------------------------------------------
-
-# The port a server answers on, from the PULSE_*_PORT variables in common.sh.
-svc_port() {
-  case "$1" in
-    opensearch) printf '%s\n' "$PULSE_OPENSEARCH_PORT" ;;
-    redis) printf '%s\n' "$PULSE_REDIS_PORT" ;;
-    kinesalite) printf '%s\n' "$PULSE_KINESIS_PORT" ;;
-    dynalite) printf '%s\n' "$PULSE_DYNAMODB_PORT" ;;
-  esac
-}
-
-# The variable that overrides a server's port, named in error messages.
-svc_port_var() {
-  case "$1" in
-    opensearch) printf '%s\n' PULSE_OPENSEARCH_PORT ;;
-    redis) printf '%s\n' PULSE_REDIS_PORT ;;
-    kinesalite) printf '%s\n' PULSE_KINESIS_PORT ;;
-    dynalite) printf '%s\n' PULSE_DYNAMODB_PORT ;;
-  esac
-}
-
-# Human name of a server, with the AWS service it stands in for.
-svc_label() {
-  case "$1" in
-    opensearch) printf '%s\n' "OpenSearch" ;;
-    redis) printf '%s\n' "Redis" ;;
-    kinesalite) printf '%s\n' "kinesalite (Kinesis)" ;;
-    dynalite) printf '%s\n' "dynalite (DynamoDB)" ;;
-    runtime) printf '%s\n' "Pulse local runtime" ;;
-    firehose) printf '%s\n' "firehose simulator" ;;
-  esac
-}
-
-# The URL clients use; printed by up and status.
-svc_url() {
-  case "$1" in
-    runtime) printf '%s\n' "http://127.0.0.1:$PULSE_API_PORT" ;;
-    redis) printf '%s\n' "redis://127.0.0.1:$(svc_port "$1")" ;;
-    *) printf '%s\n' "http://127.0.0.1:$(svc_port "$1")" ;;
-  esac
-}
-
-# Start time limit in seconds: OpenSearch boots a JVM and a cluster; the others are up in under a second.
-svc_timeout() {
-  case "$1" in
-    opensearch) printf '%s\n' "${PULSE_OPENSEARCH_START_TIMEOUT:-120}" ;;
-    *) printf '%s\n' "${PULSE_SERVICE_START_TIMEOUT:-15}" ;;
-  esac
-}
-
-svc_pidfile() { printf '%s\n' "$PULSE_PIDS/$1.pid"; }
-svc_log() { printf '%s\n' "$PULSE_LOGS/$1.log"; }
-
-# --- Processes and ports -------------------------------------------------------------------------------------
-
-# Prints "STATE STARTTIME" of a process from /proc, the pair that tells a live process from a reused PID or a zombie.
-svc_proc_identity() {
-  local stat fields
-  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
-  read -r -a fields <<<"${stat##*) }"
-  printf '%s %s\n' "${fields[0]}" "${fields[19]}"
-}
-
-# Prints the PID of a server this script started and that is still alive; fails when the PID file is absent or stale.
-svc_pid() {
-  local file pid start state now_start
-  file="$(svc_pidfile "$1")"
-  [ -f "$file" ] || return 1
-  read -r pid start <"$file" || [ -n "${pid:-}" ] || return 1
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  read -r state now_start < <(svc_proc_identity "$pid" || true) || return 1
-  case "$state" in Z | X | x | "") return 1 ;; esac
-  [ "$now_start" = "$start" ] || return 1
-  printf '%s\n' "$pid"
-}
-
-# True when something accepts TCP connections on 127.0.0.1:PORT.
-pulse_port_open() {
-  # shellcheck disable=SC2016 # $1 is expanded by the inner bash, on purpose
-  timeout 2 bash -c ': >"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
-}
-
-# Names who holds a port ("pid 123 (python3)" when ss can tell, else "another process") for actionable errors.
-pulse_port_user() {
-  local line=""
-  command -v ss >/dev/null 2>&1 && line="$(ss -Hltnp "sport = :$1" 2>/dev/null | head -n1 || true)"
-  if [[ "$line" =~ users:\(\(\"([^\"]+)\",pid=([0-9]+) ]]; then
-    printf 'pid %s (%s)\n' "${BASH_REMATCH[2]}" "${BASH_REMATCH[1]}"
-  else
-    printf '%s\n' "another process"
-  fi
-}
-
-# True when the server answers like itself: OpenSearch's cluster is at least yellow, Redis says PONG, the
-# AWS emulators answer HTTP.
-svc_healthy() {
-  local url code
-  url="$(svc_url "$1")"
-  case "$1" in
-    opensearch)
-      curl -fsS -o /dev/null --max-time 5 "$url/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null
-      ;;
-    redis)
-      [ "$(timeout 3 redis-cli -h 127.0.0.1 -p "$(svc_port redis)" ping 2>/dev/null || true)" = "PONG" ]
-      ;;
-    *)
-      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$url/" 2>/dev/null || true)"
-      [[ "$code" =~ ^[1-5][0-9][0-9]$ ]]
-      ;;
-  esac
-}
-
-# --- Starting ------------------------------------------------------------------------------------------------
+# --- Starting -------------------------------------------------------------------------------------------------------
 
 # Stops `up` before anything starts when a port we need belongs to someone else, naming the variable to change.
 svc_ensure_ports_free() {
-  local name="$1" port var
+  local name="$1" port var role
   port="$(svc_port "$name")"
   var="$(svc_port_var "$name")"
   if pulse_port_open "$port"; then
     die "$(svc_label "$name") cannot start: port $port is already in use by $(pulse_port_user "$port"); stop it or set $var to a free port"
   fi
-  if [ "$name" = opensearch ] && pulse_port_open "$PULSE_OPENSEARCH_TRANSPORT_PORT"; then
-    die "OpenSearch cannot start: its transport port $PULSE_OPENSEARCH_TRANSPORT_PORT is already in use by $(pulse_port_user "$PULSE_OPENSEARCH_TRANSPORT_PORT"); stop it or set PULSE_OPENSEARCH_TRANSPORT_PORT to a free port"
+  read -r role var <<<"$(svc_field "$name" also_port)" || true
+  [ -n "${var:-}" ] || return 0
+  port="${!var}"
+  if pulse_port_open "$port"; then
+    die "$(svc_label "$name") cannot start: its $role port $port is already in use by $(pulse_port_user "$port"); stop it or set $var to a free port"
   fi
 }
 
 # Rejects a port variable that is not a port, before anything starts.
 svc_check_port_vars() {
-  local var value
-  for var in PULSE_OPENSEARCH_PORT PULSE_OPENSEARCH_TRANSPORT_PORT PULSE_REDIS_PORT PULSE_KINESIS_PORT PULSE_DYNAMODB_PORT; do
-    value="${!var}"
-    if ! [[ "$value" =~ ^[0-9]{1,5}$ ]] || [ "$value" -lt 1 ] || [ "$value" -gt 65535 ]; then
-      die "$var=$value is not a TCP port (1-65535)"
-    fi
+  local name var value _role also
+  for name in "${PULSE_SERVICES[@]}"; do
+    read -r _role also <<<"$(svc_field "$name" also_port)" || true
+    for var in "$(svc_port_var "$name")" ${also:+"$also"}; do
+      value="${!var}"
+      if ! [[ "$value" =~ ^[0-9]{1,5}$ ]] || [ "$value" -lt 1 ] || [ "$value" -gt 65535 ]; then
+        die "$var=$value is not a TCP port (1-65535)"
+      fi
+    done
   done
 }
 
 # Fails early with the fix when `./pulse setup` has not been run, rather than with a server's own obscure error.
 svc_require_installed() {
-  command -v redis-server >/dev/null 2>&1 || die "redis-server is not installed; run ./pulse setup"
-  command -v redis-cli >/dev/null 2>&1 || die "redis-cli is not installed; run ./pulse setup"
-  command -v node >/dev/null 2>&1 || die "node is not installed; run ./pulse setup"
-  if [ ! -e "$PULSE_ROOT/node_modules/kinesalite/index.js" ] || [ ! -e "$PULSE_ROOT/node_modules/.bin/dynalite" ]; then
-    die "the npm tools are not installed; run ./pulse setup"
-  fi
-  [ -x "$PULSE_OS_HOME/bin/opensearch" ] || die "OpenSearch is not installed in $PULSE_OS_HOME; run ./pulse setup"
+  local name needs
+  for name in "${PULSE_SERVICES_WAIT[@]}"; do
+    needs="$(svc_field "$name" needs)"
+    [ -z "$needs" ] || "$needs"
+  done
 }
-
-# Starts a command detached from the terminal (its own session), output to the server's log, and records its PID
-# with its start time. setsid and setpriv exec, so the PID is the server's own.
-svc_launch() {
-  local name="$1" log pid start _state
-  shift
-  log="$(svc_log "$name")"
-  [ -f "$log" ] && mv -f "$log" "$log.1"
-  setsid "$@" </dev/null >>"$log" 2>&1 9>&- &
-  pid=$!
-  read -r _state start < <(svc_proc_identity "$pid" || true) || true
-  printf '%s %s\n' "$pid" "${start:-0}" >"$(svc_pidfile "$name")"
-}
-
-# OpenSearch: single node on loopback, 512 MB heap, JDK 25; as root it runs as its own unprivileged user.
-svc_start_opensearch() {
-  local heap="${PULSE_OPENSEARCH_HEAP:-512m}"
-  pulse_opensearch_dirs
-  local -a run=(env -C "$PULSE_OS_HOME"
-    "JAVA_HOME=$JAVA_HOME" "OPENSEARCH_JAVA_HOME=$JAVA_HOME" "OPENSEARCH_TMPDIR=$PULSE_OS_TMP"
-    "OPENSEARCH_JAVA_OPTS=-Xms$heap -Xmx$heap -XX:TieredStopAtLevel=1 ${PULSE_OPENSEARCH_JAVA_OPTS:-}")
-  if pulse_is_root; then
-    pulse_opensearch_chown
-    run+=("HOME=$PULSE_OS_DATA" setpriv --reuid="$PULSE_OPENSEARCH_USER" --regid="$PULSE_OPENSEARCH_USER" --init-groups --)
-  fi
-  run+=("$PULSE_OS_HOME/bin/opensearch"
-    -Ecluster.name=pulse-local -Enode.name=pulse-local
-    -Ediscovery.type=single-node
-    -Enetwork.host=127.0.0.1
-    "-Ehttp.port=$PULSE_OPENSEARCH_PORT"
-    "-Etransport.port=$PULSE_OPENSEARCH_TRANSPORT_PORT"
-    "-Epath.data=$PULSE_OS_DATA"
-    "-Epath.logs=$PULSE_OS_LOGS"
-    -Ecluster.routing.allocation.disk.threshold_enabled=false)
-  svc_launch opensearch "${run[@]}"
-}
-
-# Redis: no persistence, loopback only, protected mode on.
-svc_start_redis() {
-  local dir="$PULSE_HOME/data/redis"
-  mkdir -p "$dir"
-  svc_launch redis redis-server --bind 127.0.0.1 --port "$PULSE_REDIS_PORT" --save '' --appendonly no \
-    --daemonize no --protected-mode yes --dir "$dir" --logfile "$(svc_log redis)"
-}
-
-# kinesalite, in memory, through a wrapper that binds 127.0.0.1 (its CLI binds every interface); short stream
-# state changes so tests don't wait.
-svc_start_kinesalite() {
-  svc_launch kinesalite node --require "$PULSE_ROOT/local/scripts/emulator-guard.js" \
-    "$PULSE_ROOT/local/scripts/kinesalite-loopback.js" --host 127.0.0.1 \
-    --port "$PULSE_KINESIS_PORT" --shardLimit 100 --createStreamMs 50 --deleteStreamMs 50 --updateStreamMs 50
-}
-
-# dynalite, in memory, on 127.0.0.1; tables become ACTIVE at once.
-svc_start_dynalite() {
-  svc_launch dynalite node --require "$PULSE_ROOT/local/scripts/emulator-guard.js" \
-    "$PULSE_ROOT/node_modules/.bin/dynalite" --host 127.0.0.1 --port "$PULSE_DYNAMODB_PORT" \
-    --createTableMs 0 --deleteTableMs 0 --updateTableMs 0
-}
-
-# Waits until a server is healthy. Returns 1 if its process is gone, 2 if it is still not healthy at the time limit.
 svc_wait() {
   local name="$1" deadline
   deadline=$((SECONDS + $(svc_timeout "$name")))
@@ -257,14 +90,6 @@ svc_report_failure() {
   printf '%s\n' "pulse: error: $(svc_label "$name") $why${first:+: $first}" >&2
   printf '%s\n' "pulse: last lines of $log:" >&2
   if [ -s "$log" ]; then tail -n 20 "$log" | sed 's/^/  | /' >&2; else printf '%s\n' "  | (empty)" >&2; fi
-}
-
-# Checks that the recorded OpenSearch PID is the JVM itself (bin/opensearch execs java), so `down` stops the right one.
-svc_check_opensearch_pid() {
-  local pid exe
-  pid="$(svc_pid opensearch)" || return 0
-  exe="$(readlink "/proc/$pid/exe" 2>/dev/null || true)"
-  case "$exe" in */java) ;; *) warn "OpenSearch's recorded PID $pid runs '${exe:-?}', not java" ;; esac
 }
 
 # Serialises up and down (fd 9 on .pulse/pids/.lock), so two at once cannot start the same server twice.
@@ -300,11 +125,10 @@ services_up() {
     svc_ensure_ports_free "$name"
     start+=("$name")
   done
-  [[ " ${start[*]} " == *" opensearch "* ]] && pulse_opensearch_fallback_note
   trap svc_abort_up INT TERM
   for name in "${start[@]}"; do
     PULSE_SVC_STARTED+=("$name")
-    "svc_start_$name"
+    "$(svc_field "$name" start)"
   done
   for name in "${PULSE_SERVICES_WAIT[@]}"; do
     rc=0
@@ -322,7 +146,9 @@ services_up() {
     exit 1
   done
   trap - INT TERM
-  svc_check_opensearch_pid
+  for name in "${PULSE_SERVICES[@]}"; do
+    "$(svc_field "$name" verify true)" "$name"
+  done
   for name in "${PULSE_SERVICES[@]}"; do
     pid="$(svc_pid "$name")" || pid="?"
     if [[ " ${PULSE_SVC_STARTED[*]} " == *" $name "* ]]; then

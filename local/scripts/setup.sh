@@ -1,6 +1,12 @@
-#!/usr/bin/env bash
+# shellcheck shell=bash
 # `./pulse setup`: installs what the local platform needs (Debian packages, npm tools, OpenSearch, dev keys).
-# Sourced by common.sh, never run. Every step checks first, so a second run is quick and quiet.
+# Sourced, never run. Every step checks first, so a second run is quick and quiet.
+[ -n "${PULSE_SETUP_SH:-}" ] && return 0
+PULSE_SETUP_SH=1
+# shellcheck source=local/scripts/common.sh
+source "$PULSE_ROOT/local/scripts/common.sh"
+# shellcheck source=local/scripts/opensearch.sh
+source "$PULSE_ROOT/local/scripts/opensearch.sh"
 
 # Debian packages the local platform needs (redis-server brings redis-cli through redis-tools).
 PULSE_APT_PACKAGES=(redis-server unzip curl openssl ca-certificates)
@@ -13,7 +19,7 @@ PULSE_OPENSEARCH_SHA1="52ef610f93d6c50ac60b8edae4e6f940bdbb73b0"
 pulse_setup() {
   local started=$SECONDS
   pulse_setup_java
-  pulse_setup_apt
+  pulse_setup_apt "${PULSE_APT_PACKAGES[@]}"
   pulse_setup_npm
   pulse_setup_opensearch
   pulse_setup_keys
@@ -29,10 +35,10 @@ pulse_apt_missing() {
   done
 }
 
-# Installs missing Debian packages as root; a non-root user gets the exact command to run instead.
+# Installs the given Debian packages that are missing, as root; a non-root user gets the exact command to run instead.
 pulse_setup_apt() {
-  command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found: the set-up expects Debian 12 (install ${PULSE_APT_PACKAGES[*]} by hand)"
-  local -a wanted=("${PULSE_APT_PACKAGES[@]}") missing=()
+  local -a wanted=("$@") missing=()
+  command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found: the set-up expects Debian 12 (install ${wanted[*]} by hand)"
   command -v node >/dev/null 2>&1 || wanted+=(nodejs npm)
   mapfile -t missing < <(pulse_apt_missing "${wanted[@]}")
   [ "${#missing[@]}" -eq 0 ] && return 0
@@ -169,13 +175,6 @@ pulse_opensearch_extract() {
   rm -rf "$scratch"
   # Maven's cached copy stays; our own download is not needed once extracted.
   case "$zip" in "$parent"/*) rm -f "$zip" ;; esac
-}
-
-# As root, hands the install to OpenSearch's user (it writes its keystore under config/); checked cheaply first.
-pulse_opensearch_chown() {
-  pulse_is_root || return 0
-  [ "$(stat -c %U "$PULSE_OS_HOME/config")" = "$PULSE_OPENSEARCH_USER" ] && return 0
-  chown -R "$PULSE_OPENSEARCH_USER:$PULSE_OPENSEARCH_USER" "$PULSE_OS_HOME"
 }
 
 # Makes the development JWT key pair once: the local runtime verifies tokens with it, `pulse` issues them with it.

@@ -1,10 +1,19 @@
-# ./pulse test: install what is missing, start the servers the tests need, run every unit and integration test.
-# Sourced by ./pulse after common.sh; never run directly.
+# shellcheck shell=bash
+# `./pulse test`: install what is missing, start the servers the tests need, run every unit and integration test.
+# Sourced, never run.
+[ -n "${PULSE_TEST_SH:-}" ] && return 0
+PULSE_TEST_SH=1
+# shellcheck source=local/scripts/common.sh
+source "$PULSE_ROOT/local/scripts/common.sh"
+# shellcheck source=local/scripts/setup.sh
+source "$PULSE_ROOT/local/scripts/setup.sh"
+# shellcheck source=local/scripts/services.sh
+source "$PULSE_ROOT/local/scripts/services.sh"
 
 # True when every local server already answers, so a test run knows whether it owns them.
 services_all_running() {
   local name
-  for name in opensearch redis kinesalite dynalite; do
+  for name in "${PULSE_SERVICES[@]}"; do
     svc_healthy "$name" || return 1
   done
 }
@@ -13,8 +22,6 @@ services_all_running() {
 pulse_test() {
   pulse_setup
   pulse_setup_java
-  # shellcheck source=local/scripts/services.sh
-  source "$PULSE_ROOT/local/scripts/services.sh"
 
   local were_running=0
   if services_all_running; then were_running=1; fi

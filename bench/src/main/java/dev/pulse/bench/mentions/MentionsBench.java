@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
+import dev.pulse.core.topology.LocalPort;
 import dev.pulse.mentions.MentionsConfig;
 import dev.pulse.mentions.MentionsHandler;
 import dev.pulse.mentions.MentionsWiring;
@@ -184,14 +185,14 @@ public final class MentionsBench {
         Map<String, String> env = new HashMap<>();
         env.put("PULSE_PROFILE", "local");
         env.put("AWS_REGION", "us-east-1");
-        env.put(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + port("PULSE_OPENSEARCH_PORT", 19200));
-        env.put("PULSE_REDIS_URL", "redis://127.0.0.1:" + port("PULSE_REDIS_PORT", 16379));
+        env.put(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + port(LocalPort.OPENSEARCH));
+        env.put("PULSE_REDIS_URL", "redis://127.0.0.1:" + port(LocalPort.REDIS));
         return env;
     }
 
-    private static int port(String variable, int fallback) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    private static int port(LocalPort port) {
+        String value = System.getenv(port.variable());
+        return value == null || value.isBlank() ? port.defaultPort() : Integer.parseInt(value.strip());
     }
 
     private static Map<String, String> options(String[] args) {

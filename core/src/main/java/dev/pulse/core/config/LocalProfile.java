@@ -1,20 +1,21 @@
 package dev.pulse.core.config;
 
+import dev.pulse.core.topology.LocalPort;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The environment a function sees on the local platform. Ports come from the same variables, with the same defaults,
- * as {@code local/scripts/common.sh}, so the runtime and the tests reach the servers {@code ./pulse services up}
+ * The environment a function sees on the local platform. Ports come from the same variables, with the same defaults
+ * ({@link LocalPort}), as {@code ./pulse}, so the runtime and the tests reach the servers {@code ./pulse services up}
  * started.
  */
 public final class LocalProfile {
-    public static final int OPENSEARCH_PORT = 19200;
-    public static final int REDIS_PORT = 16379;
-    public static final int KINESIS_PORT = 14567;
-    public static final int DYNAMODB_PORT = 14568;
-    public static final int SQS_PORT = 19324;
-    public static final int API_PORT = 3000;
+    public static final int OPENSEARCH_PORT = LocalPort.OPENSEARCH.defaultPort();
+    public static final int REDIS_PORT = LocalPort.REDIS.defaultPort();
+    public static final int KINESIS_PORT = LocalPort.KINESIS.defaultPort();
+    public static final int DYNAMODB_PORT = LocalPort.DYNAMODB.defaultPort();
+    public static final int SQS_PORT = LocalPort.SQS.defaultPort();
+    public static final int API_PORT = LocalPort.API.defaultPort();
 
     private LocalProfile() {}
 
@@ -24,12 +25,16 @@ public final class LocalProfile {
         Map<String, String> out = new HashMap<>();
         out.put(PulseConfig.PROFILE, "local");
         out.put(PulseConfig.REGION, env.optional(PulseConfig.REGION, "us-east-1"));
-        out.put(PulseConfig.KINESIS_ENDPOINT, loopback(env.integer("PULSE_KINESIS_PORT", KINESIS_PORT)));
-        out.put(PulseConfig.DYNAMODB_ENDPOINT, loopback(env.integer("PULSE_DYNAMODB_PORT", DYNAMODB_PORT)));
-        out.put(PulseConfig.SQS_ENDPOINT, loopback(env.integer("PULSE_SQS_PORT", SQS_PORT)));
-        out.put(OpenSearchSettings.ENDPOINT, loopback(env.integer("PULSE_OPENSEARCH_PORT", OPENSEARCH_PORT)));
-        out.put(RedisSettings.URL, "redis://127.0.0.1:" + env.integer("PULSE_REDIS_PORT", REDIS_PORT));
+        out.put(PulseConfig.KINESIS_ENDPOINT, loopback(port(env, LocalPort.KINESIS)));
+        out.put(PulseConfig.DYNAMODB_ENDPOINT, loopback(port(env, LocalPort.DYNAMODB)));
+        out.put(PulseConfig.SQS_ENDPOINT, loopback(port(env, LocalPort.SQS)));
+        out.put(OpenSearchSettings.ENDPOINT, loopback(port(env, LocalPort.OPENSEARCH)));
+        out.put(RedisSettings.URL, "redis://127.0.0.1:" + port(env, LocalPort.REDIS));
         return out;
+    }
+
+    private static int port(Env env, LocalPort port) {
+        return env.integer(port.variable(), port.defaultPort());
     }
 
     private static String loopback(int port) {
