@@ -11,4 +11,12 @@ public record AliasSpec(String alias, String index, String definition) {
             throw new IllegalArgumentException("index " + index + " must be a version of alias " + alias);
         }
     }
+
+    /**
+     * Every version of the index ({@code pages-*}), not only today's {@code pages-v2}: grants and security roles that
+     * name it keep working after a re-index into {@code pages-v3} and the alias swap, with no redeploy.
+     */
+    public String versions() {
+        return alias + "-*";
+    }
 }

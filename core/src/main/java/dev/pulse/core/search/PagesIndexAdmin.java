@@ -3,9 +3,8 @@ package dev.pulse.core.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.json.Json;
-import java.io.ByteArrayOutputStream;
+import dev.pulse.core.topology.search.IndexDefinitions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ public final class PagesIndexAdmin {
 
     /** Creates {@code index} from a classpath definition such as {@code opensearch/pages-v2.json}. */
     public void create(String index, String definitionResource) {
-        call("PUT", "/" + index, Map.of(), definition(definitionResource));
+        call("PUT", "/" + index, Map.of(), IndexDefinitions.load(definitionResource));
     }
 
     public void delete(String index) {
@@ -115,19 +114,6 @@ public final class PagesIndexAdmin {
                 throw new IllegalStateException(method + " " + endpoint + " -> " + response.getStatus() + ": " + body);
             }
             return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String definition(String resource) {
-        try (InputStream in = PagesIndexAdmin.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("index definition not found on the classpath: " + resource);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -104,12 +104,13 @@ public record PulsePlatform(
         SearchBootstrapStack searchBootstrap = new SearchBootstrapStack(
                 app,
                 config.stackName("SearchBootstrap"),
-                props(config, options, "OpenSearch indices and security roles (best effort)"),
+                props(config, options, "OpenSearch indices and security roles"),
                 config,
                 topology,
                 network,
                 search,
-                functions);
+                functions,
+                alerts);
         return new PulsePlatform(
                 network, alerts, stream, storage, search, cache, functions, api, observability, searchBootstrap);
     }

@@ -1,7 +1,7 @@
-// Pulse search bootstrap (CloudFormation custom resource, inlined by SearchBootstrap.java; keep under 4 KB).
-// Sends the topology's OpenSearch calls (indices, aliases, templates, security roles and role mappings), SigV4-signed
-// with the function's role, which is the domain's master user. Best effort: it always answers SUCCESS, so a failure
-// never blocks a deploy; failures are logged and listed in the Reason (see docs/DEPLOYING.md).
+// Pulse search bootstrap (CloudFormation custom resource, inlined by SearchBootstrapStack.java; keep under 4 KB).
+// Runs core-topology's SearchPlan (property Calls) in order on the domain (property Endpoint), SigV4-signed as the
+// function's role, the domain's master user. A call whose `unless` path exists is skipped; an index that exists is
+// done. The first failing call stops the run: FAILED, with the call and status in Reason (see docs/DEPLOYING.md).
 const c = require('crypto'), https = require('https');
 const E = process.env;
 const H = (d) => c.createHash('sha256').update(d).digest('hex');
@@ -32,37 +32,41 @@ function req(opt, body) {
     r.end();
   });
 }
-function send(m, path, body) {
+function send(host, m, path, body) {
   const t = new Date().toISOString().replace(/[:-]|\.\d{3}/g, '');
   const cred = { key: E.AWS_ACCESS_KEY_ID, secret: E.AWS_SECRET_ACCESS_KEY, token: E.AWS_SESSION_TOKEN };
-  const h = exports.sign(m, E.ENDPOINT, path, body, t, E.AWS_REGION, 'es', cred);
+  const h = exports.sign(m, host, path, body, t, E.AWS_REGION, 'es', cred);
   h['content-length'] = Buffer.byteLength(body);
-  return req({ method: m, host: E.ENDPOINT, path, headers: h }, body);
+  return req({ method: m, host, path, headers: h }, body);
 }
-async function call(x) {
+async function call(host, x) {
+  const name = `${x.method} ${x.path}`;
   // e.g. an alias a migration may have moved on: never re-create or re-point it
-  if (x.unless && (await send('HEAD', x.unless, '')).code === 200) return console.log(`skip ${x.path}`);
-  const body = x.body ? JSON.stringify(x.body) : '';
-  const r = await send(x.method, x.path, body);
-  const exists = r.code === 400 && r.body.includes('resource_already_exists');
-  if (r.code >= 300 && !exists) throw new Error(`${x.method} ${x.path}: ${r.code} ${r.body.slice(0, 300)}`);
-  console.log(JSON.stringify({ call: `${x.method} ${x.path}`, status: r.code }));
+  if (x.unless && (await send(host, 'HEAD', x.unless, '')).code === 200) return console.log(`skip ${name}`);
+  const r = await send(host, x.method, x.path, x.body ? JSON.stringify(x.body) : '');
+  const exists = r.code === 400 && r.body.includes('resource_already_exists_exception');
+  if (r.code >= 300 && !exists) throw new Error(`${name}: HTTP ${r.code} ${r.body.slice(0, 300)}`);
+  console.log(JSON.stringify({ call: name, status: r.code }));
 }
-async function answer(e, reason) {
+async function answer(e, err) {
   const body = JSON.stringify({
-    Status: 'SUCCESS', Reason: reason.slice(0, 3000), PhysicalResourceId: 'pulse-search-bootstrap',
-    StackId: e.StackId, RequestId: e.RequestId, LogicalResourceId: e.LogicalResourceId, Data: {},
+    Status: err ? 'FAILED' : 'SUCCESS', Reason: err ? String(err).slice(0, 3000) : 'ok',
+    PhysicalResourceId: 'pulse-search-bootstrap', StackId: e.StackId, RequestId: e.RequestId,
+    LogicalResourceId: e.LogicalResourceId, Data: {},
   });
   const u = new URL(e.ResponseURL);
   await req({ method: 'PUT', host: u.hostname, path: u.pathname + u.search,
     headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, body);
 }
 exports.handler = async (e) => {
-  const failures = [];
+  const p = e.ResourceProperties;
+  let err;
+  // Delete keeps the indices: they hold the data, and the domain has its own removal policy.
   if (e.RequestType !== 'Delete') {
-    for (const x of JSON.parse(e.ResourceProperties.Calls)) {
-      try { await call(x); } catch (err) { console.error(String(err)); failures.push(String(err)); }
-    }
+    try {
+      for (const x of JSON.parse(p.Calls)) await call(p.Endpoint, x);
+    } catch (x) { err = x; console.error(String(x)); }
   }
-  await answer(e, failures.length ? `best effort: ${failures.length} call(s) failed: ${failures.join('; ')}` : 'ok');
+  await answer(e, err);
+  if (err) throw err; // counted in the function's Errors, which the bootstrap-errors alarm watches
 };

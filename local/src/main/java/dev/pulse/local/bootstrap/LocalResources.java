@@ -35,8 +35,7 @@ public final class LocalResources {
         if (queues != null) {
             topology.queues().forEach(q -> out.accept(queues.ensure(q)));
         }
-        topology.indexTemplates().forEach(t -> out.accept(search.ensureTemplate(t)));
-        topology.aliases().forEach(a -> out.accept(search.ensureAlias(a)));
+        search.ensure(topology).forEach(out);
         return report;
     }
 }

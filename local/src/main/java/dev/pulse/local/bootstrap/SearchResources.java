@@ -3,20 +3,23 @@ package dev.pulse.local.bootstrap;
 import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.AliasSpec;
 import dev.pulse.core.topology.IndexTemplateSpec;
+import dev.pulse.core.topology.Topology;
+import dev.pulse.core.topology.search.SearchPlan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 
 /**
- * Creates index templates, versioned indices and their aliases from the JSON definitions on the classpath. An alias
- * that already points elsewhere (after a re-index) is left alone: the bootstrap never undoes a swap.
+ * The topology's index templates, versioned indices and aliases on the local node: runs the local search plan (the
+ * one the CDK custom resource runs) and reports each resource. An alias that already points elsewhere after a
+ * re-index is left alone, since the plan's guard never undoes a swap, and the report names the migration.
  */
 public final class SearchResources {
     private final OpenSearchClient client;
@@ -27,96 +30,50 @@ public final class SearchResources {
         this.prefix = prefix;
     }
 
-    public String ensureTemplate(IndexTemplateSpec spec) {
-        String name = prefix + spec.name();
-        String body = definition(spec.definition());
-        if (!prefix.isEmpty()) {
-            body = body.replace("\"" + spec.pattern() + "\"", "\"" + prefix + spec.pattern() + "\"");
+    /** Creates what is missing; one line per template, then per alias. */
+    public List<String> ensure(Topology topology) {
+        Map<AliasSpec, List<String>> before = new LinkedHashMap<>();
+        topology.aliases().forEach(a -> before.put(a, targets(prefix + a.alias())));
+        new SearchPlanRunner(client).run(SearchPlan.of(topology, SearchPlan.Target.local(prefix)));
+        List<String> report = new ArrayList<>();
+        for (IndexTemplateSpec t : topology.indexTemplates()) {
+            report.add("put      template " + prefix + t.name() + " (" + prefix + t.pattern() + ")");
         }
-        send("PUT", "/_index_template/" + name, body);
-        return "put      template " + name + " (" + prefix + spec.pattern() + ")";
+        before.forEach((alias, targets) -> report.add(aliasLine(alias, targets)));
+        return report;
     }
 
-    public String ensureAlias(AliasSpec spec) {
+    private String aliasLine(AliasSpec spec, List<String> targetsBefore) {
         String alias = prefix + spec.alias();
         String index = prefix + spec.index();
-        if (status("HEAD", "/_alias/" + alias) == 200) {
-            String current = String.join(",", aliasTargets(alias));
-            return current.equals(index)
-                    ? "exists   alias  " + alias + " -> " + index
-                    : "exists   alias  " + alias + " -> " + current + " (the topology names " + index
-                            + "; to move: ./pulse migrate-pages " + alias + " " + index + " " + spec.definition()
-                            + ")";
+        if (targetsBefore.isEmpty()) {
+            return "created  alias  " + alias + " -> " + index;
         }
-        if (status("HEAD", "/" + index) == 404) {
-            send("PUT", "/" + index, definition(spec.definition()));
-        }
-        send(
-                "POST",
-                "/_aliases",
-                "{\"actions\":[{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias
-                        + "\",\"is_write_index\":true}}]}");
-        return "created  alias  " + alias + " -> " + index;
+        String current = String.join(",", targetsBefore);
+        return current.equals(index)
+                ? "exists   alias  " + alias + " -> " + index
+                : "exists   alias  " + alias + " -> " + current + " (the topology names " + index
+                        + "; to move: ./pulse migrate-pages " + alias + " " + index + " " + spec.definition() + ")";
     }
 
-    private List<String> aliasTargets(String alias) {
-        try (Response response = generic()
+    /** The indices the alias points at; none when it does not exist. */
+    private List<String> targets(String alias) {
+        try (Response response = client.generic()
                 .execute(Requests.builder()
                         .method("GET")
-                        .endpoint("/_alias/" + alias)
+                        .endpoint(SearchPlan.aliasPath(alias))
                         .build())) {
-            String body = response.getBody().map(b -> b.bodyAsString()).orElse("{}");
+            if (response.getStatus() == 404) {
+                return List.of();
+            }
+            String body = response.getBody().map(Body::bodyAsString).orElse("{}");
+            if (response.getStatus() != 200) {
+                throw new IllegalStateException(
+                        "GET /_alias/" + alias + " failed with HTTP " + response.getStatus() + ": " + body);
+            }
             List<String> indices = new ArrayList<>();
             Json.mapper().readTree(body).fieldNames().forEachRemaining(indices::add);
             return indices;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private int status(String method, String endpoint) {
-        try (Response response = generic()
-                .execute(Requests.builder().method(method).endpoint(endpoint).build())) {
-            return response.getStatus();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void send(String method, String endpoint, String json) {
-        try (Response response = generic()
-                .execute(Requests.builder()
-                        .method(method)
-                        .endpoint(endpoint)
-                        .json(json)
-                        .build())) {
-            int status = response.getStatus();
-            if (status >= 300 && !alreadyExists(response)) {
-                throw new IllegalStateException(method + " " + endpoint + " failed with HTTP " + status + ": "
-                        + response.getBody().map(b -> b.bodyAsString()).orElse(""));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean alreadyExists(Response response) {
-        return response.getStatus() == 400
-                && response.getBody()
-                        .map(b -> b.bodyAsString().contains("resource_already_exists_exception"))
-                        .orElse(false);
-    }
-
-    private OpenSearchGenericClient generic() {
-        return client.generic();
-    }
-
-    private static String definition(String resource) {
-        try (InputStream in = SearchResources.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("index definition not on the classpath: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -86,6 +86,12 @@ class LocalResourcesIT {
 
         assertThat(first).anyMatch(line -> line.startsWith("created  alias"));
         assertThat(second).noneMatch(line -> line.startsWith("created"));
+        String pages = prefix + PulseTopology.PAGES_ALIAS + " -> " + prefix
+                + topology.aliases().getFirst().index();
+        String posts = prefix + PulseTopology.POSTS_TEMPLATE + " (" + prefix
+                + topology.indexTemplates().getFirst().pattern() + ")";
+        assertThat(first).contains("created  alias  " + pages, "put      template " + posts);
+        assertThat(second).contains("exists   alias  " + pages, "put      template " + posts);
 
         String stream = prefix + PulseTopology.POSTS_STREAM;
         assertThat(kinesis.describeStreamSummary(d -> d.streamName(stream))
@@ -122,6 +128,11 @@ class LocalResourcesIT {
                         .getAlias(a -> a.name(prefix + PulseTopology.PAGES_ALIAS))
                         .result())
                 .containsOnlyKeys(older);
+        String topologyIndex =
+                prefix + PulseTopology.define().aliases().getFirst().index();
+        assertThat(search.indices().exists(e -> e.index(topologyIndex)).value())
+                .as("the guard keeps the topology's version from being created beside the migrated alias")
+                .isFalse();
         search.indices().delete(d -> d.index(older));
     }
 

@@ -126,19 +126,11 @@ public final class AccessGrants {
         return access.resource();
     }
 
-    /**
-     * Every version of an alias's index ({@code pages-*}), not only today's {@code pages-v2}: a re-index into
-     * {@code pages-v3} and the alias swap keep working without redeploying grants or OpenSearch roles.
-     */
-    public static String versionsOf(AliasSpec alias) {
-        return alias.alias() + "-*";
-    }
-
     private List<String> indices(String resource) {
         for (AliasSpec alias : topology.aliases()) {
             if (alias.alias().equals(resource)) {
                 // Every version (pages-*), so a re-index into a new version keeps its grants.
-                return List.of(alias.alias(), versionsOf(alias));
+                return List.of(alias.alias(), alias.versions());
             }
         }
         return topology.indexTemplates().stream()

@@ -2,6 +2,7 @@ package dev.pulse.cdk.stacks;
 
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.core.topology.Topology;
+import dev.pulse.core.topology.search.SearchPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -22,9 +24,10 @@ import software.constructs.Construct;
 
 /**
  * Makes a new OpenSearch domain usable on deploy: a custom resource whose small inline Node.js function, running as
- * the domain's master role inside the VPC, creates the indices, aliases and templates and maps each searching function's
- * IAM role to an OpenSearch role. It lives in its own stack and answers SUCCESS even when a call fails, so it can never
- * roll back the platform; failures are in its log group and the custom resource's reason.
+ * the domain's master role inside the VPC, runs core-topology's {@link SearchPlan} (indices, aliases, templates, and
+ * each searching function's security role mapped to its IAM role), the same plan the local bootstrap runs. The plan
+ * and the domain endpoint are its properties, so a changed plan or a replaced domain runs it again. A failing call
+ * fails the resource (its own stack rolls back, the platform does not) and raises the bootstrap-errors alarm.
  */
 public final class SearchBootstrapStack extends Stack {
     static final String CODE = "dev/pulse/cdk/search-bootstrap.js";
@@ -39,7 +42,8 @@ public final class SearchBootstrapStack extends Stack {
             Topology topology,
             NetworkStack network,
             SearchStack search,
-            FunctionsStack functions) {
+            FunctionsStack functions,
+            AlertsStack alerts) {
         super(scope, id, props);
         String name = config.prefix() + "-search-bootstrap";
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
@@ -60,20 +64,33 @@ public final class SearchBootstrapStack extends Stack {
                 .vpc(network.vpc())
                 .vpcSubnets(network.privateSubnets())
                 .securityGroups(List.of(network.searchAdminGroup()))
-                .environment(Map.of("ENDPOINT", search.domain().getDomainEndpoint()))
                 .logGroup(logs)
+                // CloudFormation invokes it asynchronously; it has answered before it throws, so a retry would only
+                // run the plan and answer again.
+                .retryAttempts(0)
                 .build();
         int replicas = config.search().dataNodes() > 1 ? 1 : 0;
-        List<SearchCalls.Call> calls = SearchCalls.of(
+        SearchPlan plan = SearchPlan.of(
                 topology,
-                replicas,
-                fn -> functions.function(fn).function().getRole().getRoleArn());
+                SearchPlan.Target.aws(
+                        replicas,
+                        fn -> functions.function(fn).function().getRole().getRoleArn()));
         CustomResource.Builder.create(this, "Bootstrap")
                 .resourceType("Custom::PulseSearchBootstrap")
                 .serviceToken(function.getFunctionArn())
                 .serviceTimeout(Duration.minutes(10))
-                .properties(Map.of("Calls", toJsonString(SearchCalls.json(calls))))
+                .properties(Map.of("Endpoint", search.domain().getDomainEndpoint(), "Calls", plan.toJson()))
                 .build();
+        new Alarms(this, config.prefix(), alerts.topic())
+                .atLeast(
+                        "search",
+                        "bootstrap-errors",
+                        function.metricErrors(MetricOptions.builder()
+                                .period(Duration.minutes(5))
+                                .build()),
+                        1,
+                        1,
+                        "The search bootstrap failed: the domain may lack an index, alias, template or role.");
     }
 
     static String source() {

@@ -3,18 +3,16 @@ package dev.pulse.cdk.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.cdk.Synth;
-import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.PulseTopology;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pulse.core.topology.search.SearchPlan;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
+/** The search bootstrap stack: the custom resource that runs the topology's search plan, its function and its alarm. */
 class SearchBootstrapTest {
     private static Template dev() {
         return Synth.dev().template("SearchBootstrap");
@@ -36,6 +34,78 @@ class SearchBootstrapTest {
                         "/_plugins/_security/api/roles/pulse_ingest",
                         "/_plugins/_security/api/rolesmapping/pulse_mentions")
                 .contains("FningestFunctionServiceRole");
+    }
+
+    @Test
+    void customResource_carriesTheTopologysWholePlan_andTheDomainEndpoint_soAReplacedDomainIsBootstrapped() {
+        dev().hasResourceProperties(
+                        "Custom::PulseSearchBootstrap",
+                        Match.objectLike(Map.of(
+                                "Endpoint",
+                                Map.of(
+                                        "Fn::ImportValue",
+                                        Match.stringLikeRegexp("Pulse-dev-Search:.*DomainEndpoint.*")),
+                                "Calls",
+                                Map.of("Fn::Join", List.of("", Match.anyValue())))));
+        // The plan's JSON, with each function's role ARN left as a cross-stack import between the literal parts.
+        List<Object> parts = callsJoinParts();
+        String literal = parts.stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .collect(Collectors.joining());
+        assertThat(literal)
+                .isEqualTo(SearchPlan.of(PulseTopology.define(), SearchPlan.Target.aws(0, fn -> ""))
+                        .toJson());
+        assertThat(parts.stream().filter(p -> !(p instanceof String)).map(Object::toString))
+                .satisfiesExactly(
+                        ingest -> assertThat(ingest).contains("Pulse-dev-Functions:", "FningestFunctionServiceRole"),
+                        mentions ->
+                                assertThat(mentions).contains("Pulse-dev-Functions:", "FnmentionsFunctionServiceRole"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> callsJoinParts() {
+        Map<String, Object> resource = (Map<String, Object>) dev().findResources("Custom::PulseSearchBootstrap")
+                .values()
+                .iterator()
+                .next();
+        Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+        List<Object> join = (List<Object>) ((Map<String, Object>) properties.get("Calls")).get("Fn::Join");
+        return (List<Object>) join.get(1);
+    }
+
+    @Test
+    void aFailedBootstrap_alarmsOnTheFunctionsErrors_toTheAlertsTopic_andIsNotRetried() {
+        dev().hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "AlarmName",
+                                "pulse-dev-search-bootstrap-errors",
+                                "Namespace",
+                                "AWS/Lambda",
+                                "MetricName",
+                                "Errors",
+                                "Dimensions",
+                                List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", functionId()))),
+                                "Threshold",
+                                1,
+                                "AlarmActions",
+                                List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("Pulse-dev-Alerts:.*"))),
+                                "AlarmDescription",
+                                Match.stringLikeRegexp(".*docs/DEPLOYING.md#bootstrap-errors"))));
+        dev().hasResourceProperties(
+                        "AWS::Lambda::EventInvokeConfig",
+                        Map.of(
+                                "FunctionName",
+                                Map.of("Ref", functionId()),
+                                "MaximumRetryAttempts",
+                                0,
+                                "Qualifier",
+                                "$LATEST"));
+    }
+
+    private static String functionId() {
+        return dev().findResources("AWS::Lambda::Function").keySet().iterator().next();
     }
 
     @Test
@@ -76,65 +146,5 @@ class SearchBootstrapTest {
                                                 Match.objectLike(Map.of("Principal", Map.of("AWS", Match.anyValue()))),
                                                 Match.objectLike(Map.of(
                                                         "Principal", Map.of("Service", "lambda.amazonaws.com"))))))))));
-    }
-
-    @Test
-    void givenTheAliasExists_theBootstrapNeitherRecreatesTheIndexNorRepointsTheAlias(@TempDir Path dir)
-            throws Exception {
-        String calls = Json.write(SearchCalls.json(
-                SearchCalls.of(PulseTopology.define(), 0, fn -> "arn:aws:iam::123456789012:role/" + fn)));
-        Path code = Files.writeString(dir.resolve("index.js"), SearchBootstrapStack.source());
-        Path event = Files.writeString(
-                dir.resolve("event.json"),
-                Json.write(Map.of(
-                        "RequestType", "Update",
-                        "ResponseURL", "https://cfn.example/response",
-                        "ResourceProperties", Map.of("Calls", calls))));
-
-        String fresh = bootstrapRequests(code, event, "");
-        String migrated = bootstrapRequests(code, event, "/_alias/pages");
-
-        assertThat(fresh).contains("HEAD /_alias/pages", "PUT /pages-v2", "PUT /pages-v2/_alias/pages");
-        assertThat(migrated)
-                .contains("HEAD /_alias/pages", "PUT /_index_template/posts", "PUT /response")
-                .doesNotContain("PUT /pages-v2");
-    }
-
-    /** Runs the custom resource's handler under node with https stubbed; returns the requests it made. */
-    private static String bootstrapRequests(Path code, Path event, String existingPath) throws Exception {
-        String script = "const https=require('https'),EE=require('events'),fs=require('fs'),seen=[];"
-                + "https.request=(o,cb)=>{const r=new EE();r.setTimeout=()=>{};r.write=()=>{};"
-                + "r.end=()=>{seen.push(o.method+' '+o.path);const res=new EE();"
-                + "res.statusCode=o.method==='HEAD'?(o.path===process.argv[3]?200:404):200;cb(res);"
-                + "setImmediate(()=>res.emit('end'))};return r};"
-                + "Object.assign(process.env,{ENDPOINT:'search.example',AWS_REGION:'us-east-1',"
-                + "AWS_ACCESS_KEY_ID:'AKID',AWS_SECRET_ACCESS_KEY:'secret'});"
-                + "require(process.argv[1]).handler(JSON.parse(fs.readFileSync(process.argv[2],'utf8')))"
-                + ".then(()=>console.log('REQUESTS '+JSON.stringify(seen)));";
-        Process node = new ProcessBuilder("node", "-e", script, code.toString(), event.toString(), existingPath)
-                .redirectErrorStream(true)
-                .start();
-        assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(node.getInputStream().readAllBytes());
-        assertThat(output).contains("REQUESTS ");
-        return output.substring(output.indexOf("REQUESTS "));
-    }
-
-    @Test
-    void inlineSigner_producesAwsSigV4TestSuiteSignature(@TempDir Path dir) throws Exception {
-        Path code = Files.writeString(dir.resolve("index.js"), SearchBootstrapStack.source());
-        // AWS SigV4 test suite, case get-vanilla: known credentials, date, host and expected signature.
-        String script = "const b=require(process.argv[1]);const h=b.sign('GET','example.amazonaws.com','/','',"
-                + "'20150830T123600Z','us-east-1','service',{key:'AKIDEXAMPLE',"
-                + "secret:'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'});console.log(h.authorization);";
-        Process node = new ProcessBuilder("node", "-e", script, code.toString())
-                .redirectErrorStream(true)
-                .start();
-        assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(node.getInputStream().readAllBytes()).trim();
-        assertThat(output)
-                .isEqualTo("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
-                        + "SignedHeaders=host;x-amz-date, "
-                        + "Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
     }
 }
