@@ -6,7 +6,7 @@ import dev.pulse.core.config.Env;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.mentions.adapter.cache.CachedPageDirectory;
-import dev.pulse.mentions.adapter.cache.CircuitBreaker;
+import dev.pulse.mentions.adapter.cache.ConsecutiveFailureBreaker;
 import dev.pulse.mentions.adapter.cache.RedisMentionCache;
 import dev.pulse.mentions.adapter.opensearch.AliasIndexVersion;
 import dev.pulse.mentions.adapter.opensearch.OpenSearchPageDirectory;
@@ -27,7 +27,7 @@ public final class MentionsWiring {
         RedisMentionCache cache = new RedisMentionCache(
                 RedisClients.create(config.redis(), new AwsClients(pulse)::secretString),
                 config.cacheNamespace(),
-                new CircuitBreaker(config.breakerThreshold(), config.breakerOpenFor(), clock));
+                ConsecutiveFailureBreaker.create(config.breakerThreshold(), config.breakerOpenFor(), clock));
         this.cached = new CachedPageDirectory(
                 index,
                 cache,

@@ -15,32 +15,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * A loopback TCP proxy to a shared server that a test can cut and restore, so "the server dies during a load run" can be
  * played without stopping the server other engineers' tests use.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final int upstreamPort;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    TcpProxy(int upstreamPort) {
+    public TcpProxy(int upstreamPort) {
         this.upstreamPort = upstreamPort;
         this.server = listen(0);
         this.port = server.getLocalPort();
         accept(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Drops every connection and refuses new ones, as a dead server would. */
-    synchronized void cut() {
+    public synchronized void cut() {
         closeQuietly(server);
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
     /** Listens again on the same port. */
-    synchronized void restore() {
+    public synchronized void restore() {
         server = listen(port);
         accept(server);
     }

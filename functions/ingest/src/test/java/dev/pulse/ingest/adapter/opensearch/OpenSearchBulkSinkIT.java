@@ -7,8 +7,9 @@ import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.SearchAdmin;
-import dev.pulse.core.testing.Unique;
 import dev.pulse.ingest.application.Backoff;
+import dev.pulse.ingest.application.DocumentSink;
+import dev.pulse.ingest.application.DocumentSinkContract;
 import dev.pulse.ingest.application.IndexOp;
 import dev.pulse.ingest.application.WriteOutcome;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 
-class OpenSearchBulkSinkIT {
+/** The sink contract on the local OpenSearch, over a strict mapping; plus what only OpenSearch shows. */
+class OpenSearchBulkSinkIT extends DocumentSinkContract {
     private final SearchAdmin search =
             new SearchAdmin(LocalPlatform.environment().get(OpenSearchSettings.ENDPOINT));
-    private final String index = Unique.name("it-bulk");
-    private final OpenSearchBulkSink sink = sink(LocalPlatform.config(), 64 * 1024);
+    private final OpenSearchBulkSink small = sink(LocalPlatform.config(), 4 * 1024);
 
     OpenSearchBulkSinkIT() {
         search.send(
@@ -34,33 +35,41 @@ class OpenSearchBulkSinkIT {
                 "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"v\":{\"type\":\"long\"}}}}");
     }
 
-    @AfterEach
-    void deleteIndex() {
+    @Override
+    protected DocumentSink sink() {
+        return small;
+    }
+
+    @Override
+    protected DocumentSink unreachableSink() {
+        return sink(
+                LocalPlatform.configWith(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + LocalPlatform.closedPort()),
+                1024 * 1024);
+    }
+
+    @Override
+    protected OptionalLong stored(String id) {
+        var doc = search.send("POST", "/" + index + "/_mget", "{\"ids\":[\"" + id + "\"]}")
+                .path("docs")
+                .path(0);
+        return doc.path("found").asBoolean()
+                ? OptionalLong.of(doc.path("_source").path("v").asLong())
+                : OptionalLong.empty();
+    }
+
+    @Override
+    protected long count() {
+        return search.count(index);
+    }
+
+    @Override
+    protected void dispose() {
         search.send("DELETE", "/" + index, null);
     }
 
     @Test
-    void givenNewerVersionIndexed_whenOlderArrives_thenSupersededAndTheNewerStays() {
-        assertThat(write(op("a", 20, "{\"v\":20}"))).isEqualTo(WriteOutcome.Status.WRITTEN);
-
-        assertThat(write(op("a", 10, "{\"v\":10}"))).isEqualTo(WriteOutcome.Status.SUPERSEDED);
-        assertThat(search.send("GET", "/" + index + "/_doc/a", null)
-                        .path("_source")
-                        .path("v")
-                        .asLong())
-                .isEqualTo(20);
-    }
-
-    @Test
-    void givenSameVersionAgain_whenRetried_thenWrittenAgain() {
-        write(op("a", 20, "{\"v\":20}"));
-
-        assertThat(write(op("a", 20, "{\"v\":20}"))).isEqualTo(WriteOutcome.Status.WRITTEN);
-    }
-
-    @Test
     void givenDocumentTheStrictMappingRefuses_whenWritten_thenRejectedWithTheReason() {
-        List<WriteOutcome> outcomes = sink.write(List.of(op("b", 1, "{\"unknown\":1}")), soon());
+        List<WriteOutcome> outcomes = small.write(List.of(op("b", 1, "{\"unknown\":1}")), soon());
 
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(WriteOutcome.Status.REJECTED);
@@ -75,26 +84,10 @@ class OpenSearchBulkSinkIT {
             ops.add(op("doc-" + i, i, "{\"v\":" + i + "}"));
         }
 
-        List<WriteOutcome> outcomes = sink.write(ops, soon());
+        List<WriteOutcome> outcomes = sink(LocalPlatform.config(), 64 * 1024).write(ops, soon());
 
         assertThat(outcomes).hasSize(5_000).allMatch(o -> o.status() == WriteOutcome.Status.WRITTEN);
         assertThat(search.count(index)).isEqualTo(5_000);
-    }
-
-    @Test
-    void givenNothingListening_whenDeadlinePasses_thenTransient() {
-        OpenSearchBulkSink down = sink(
-                LocalPlatform.configWith(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + LocalPlatform.closedPort()),
-                1024 * 1024);
-
-        List<WriteOutcome> outcomes =
-                down.write(List.of(op("c", 1, "{\"v\":1}")), Instant.now().plusMillis(500));
-
-        assertThat(outcomes).singleElement().extracting(WriteOutcome::status).isEqualTo(WriteOutcome.Status.TRANSIENT);
-    }
-
-    private WriteOutcome.Status write(IndexOp op) {
-        return sink.write(List.of(op), soon()).getFirst().status();
     }
 
     private IndexOp op(String id, long version, String json) {

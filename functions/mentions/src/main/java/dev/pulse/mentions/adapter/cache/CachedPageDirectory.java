@@ -1,5 +1,7 @@
 package dev.pulse.mentions.adapter.cache;
 
+import dev.pulse.mentions.application.IndexVersions;
+import dev.pulse.mentions.application.MentionCache;
 import dev.pulse.mentions.application.PageDirectory;
 import dev.pulse.mentions.domain.Matches;
 import dev.pulse.mentions.domain.MentionQuery;

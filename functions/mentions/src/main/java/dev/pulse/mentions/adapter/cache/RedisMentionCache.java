@@ -1,7 +1,9 @@
 package dev.pulse.mentions.adapter.cache;
 
 import dev.pulse.core.json.Json;
+import dev.pulse.mentions.application.MentionCache;
 import dev.pulse.mentions.domain.PageSummary;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -62,39 +64,45 @@ public final class RedisMentionCache implements MentionCache, AutoCloseable {
     }
 
     public CircuitBreaker.State breakerState() {
-        return breaker.state();
+        return breaker.getState();
     }
 
     private <T> Optional<T> guarded(Function<StatefulRedisConnection<String, String>, T> command) {
-        if (!breaker.tryAcquire()) {
+        if (!breaker.tryAcquirePermission()) {
             return Optional.empty();
         }
+        long start = breaker.getCurrentTimestamp();
         try {
             T value = command.apply(connection());
-            breaker.onSuccess();
+            breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
             return Optional.ofNullable(value);
         } catch (RuntimeException e) {
-            breaker.onFailure();
+            failed(start, e);
             LOG.log(System.Logger.Level.DEBUG, "mentions cache unavailable: {0}", e.toString());
             return Optional.empty();
         }
     }
 
     private void write(Function<StatefulRedisConnection<String, String>, io.lettuce.core.RedisFuture<?>> command) {
-        if (!breaker.tryAcquire()) {
+        if (!breaker.tryAcquirePermission()) {
             return;
         }
+        long start = breaker.getCurrentTimestamp();
         try {
             command.apply(connection()).whenComplete((ok, failure) -> {
                 if (failure == null) {
-                    breaker.onSuccess();
+                    breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                 } else {
-                    breaker.onFailure();
+                    failed(start, failure);
                 }
             });
         } catch (RuntimeException e) {
-            breaker.onFailure();
+            failed(start, e);
         }
+    }
+
+    private void failed(long start, Throwable failure) {
+        breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
     }
 
     private StatefulRedisConnection<String, String> connection() {

@@ -1,6 +1,6 @@
 package dev.pulse.mentions.adapter.opensearch;
 
-import dev.pulse.mentions.adapter.cache.IndexVersions;
+import dev.pulse.mentions.application.IndexVersions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

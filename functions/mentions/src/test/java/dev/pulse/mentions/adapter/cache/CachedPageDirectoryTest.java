@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.mentions.adapter.memory.InMemoryPageDirectory;
+import dev.pulse.mentions.application.MentionCache;
 import dev.pulse.mentions.application.PageDirectory;
 import dev.pulse.mentions.domain.DirectoryUnavailableException;
 import dev.pulse.mentions.domain.Matches;

@@ -31,7 +31,9 @@ class RedisCachedPageDirectoryIT extends PageDirectoryContract {
         index = new TestPagesIndex(ContractPages.documents());
         redis = RedisClients.create(LocalPlatform.config().redis());
         cache = new RedisMentionCache(
-                redis, Unique.name("it-mentions"), new CircuitBreaker(5, Duration.ofSeconds(5), Clock.systemUTC()));
+                redis,
+                Unique.name("it-mentions"),
+                ConsecutiveFailureBreaker.create(5, Duration.ofSeconds(5), Clock.systemUTC()));
         directory = new CachedPageDirectory(
                 new OpenSearchPageDirectory(index.client, index.alias),
                 cache,

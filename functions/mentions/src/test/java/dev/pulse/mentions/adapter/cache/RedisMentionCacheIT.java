@@ -7,18 +7,22 @@ import dev.pulse.core.config.RedisSettings;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.mentions.adapter.memory.InMemoryPageDirectory;
+import dev.pulse.mentions.application.MentionCache;
+import dev.pulse.mentions.application.MentionCacheContract;
 import dev.pulse.mentions.domain.Matches;
 import dev.pulse.mentions.domain.MentionQuery;
 import dev.pulse.mentions.domain.PageSummary;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.RedisClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RedisMentionCacheIT {
+/** The cache contract on the local Redis, plus what only Redis shows: the TTL it stores and its circuit breaker. */
+class RedisMentionCacheIT extends MentionCacheContract {
     private static final PageSummary NIKE = new PageSummary("nike", "Nike", "nike", "Brand", 30_000_000, true);
 
     private final RedisClient live = RedisClients.create(LocalPlatform.config().redis());
@@ -26,11 +30,29 @@ class RedisMentionCacheIT {
             LocalPlatform.configWith(RedisSettings.URL, "redis://127.0.0.1:" + LocalPlatform.closedPort())
                     .redis());
     private final String namespace = Unique.name("it-mentions");
+    private final List<RedisMentionCache> opened = new ArrayList<>();
 
-    @AfterEach
-    void shutdown() {
+    @Override
+    protected MentionCache createCache() {
+        return open(live);
+    }
+
+    @Override
+    protected MentionCache createUnreachableCache() {
+        return open(dead);
+    }
+
+    @Override
+    protected void dispose() {
+        opened.forEach(RedisMentionCache::close);
         live.shutdown();
         dead.shutdown();
+    }
+
+    private RedisMentionCache open(RedisClient client) {
+        RedisMentionCache cache = new RedisMentionCache(client, Unique.name("it-mentions"), breaker());
+        opened.add(cache);
+        return cache;
     }
 
     @Test
@@ -95,6 +117,6 @@ class RedisMentionCacheIT {
     }
 
     private static CircuitBreaker breaker() {
-        return new CircuitBreaker(3, Duration.ofSeconds(30), Clock.systemUTC());
+        return ConsecutiveFailureBreaker.create(3, Duration.ofSeconds(30), Clock.systemUTC());
     }
 }

@@ -5,32 +5,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.core.testing.LocalPlatform;
-import dev.pulse.mentions.application.ContractPages;
+import dev.pulse.core.testing.SearchAdmin;
+import dev.pulse.mentions.TcpProxy;
+import dev.pulse.mentions.application.IndexVersions;
+import dev.pulse.mentions.application.IndexVersionsContract;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.OpenSearchClient;
 
-class AliasIndexVersionIT {
+/** The contract on the local OpenSearch, reached through a proxy the test can cut; plus the look-up pacing. */
+class AliasIndexVersionIT extends IndexVersionsContract {
+    /** Every call refreshes (in the background), so the down case really goes through failed look-ups. */
+    private static final Duration TTL = Duration.ZERO;
 
-    @Test
-    void givenAliasMoved_whenTtlPasses_thenNewIndexReported() {
-        try (TestPagesIndex pages = new TestPagesIndex(ContractPages.documents())) {
-            AliasIndexVersion versions =
-                    new AliasIndexVersion(pages.client, pages.alias, Duration.ofMillis(100), Clock.systemUTC());
-            assertThat(versions.current()).contains(pages.index);
+    private final String endpoint = LocalPlatform.environment().get(OpenSearchSettings.ENDPOINT);
+    private final SearchAdmin admin = new SearchAdmin(endpoint);
+    private final TcpProxy proxy =
+            new TcpProxy(LocalPlatform.config().openSearch().endpoint().getPort());
+    private final List<String> created = new ArrayList<>();
+    private String current;
+    private AliasIndexVersion versions;
 
-            String next = pages.alias + "-v9";
-            pages.admin.create(next, "opensearch/pages-v2.json");
-            pages.admin.pointAlias(pages.alias, next);
-
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(5))
-                    .until(() -> versions.current().orElseThrow().equals(next));
+    @Override
+    protected void pointAlias(String index) {
+        if (!created.contains(index)) {
+            admin.send("PUT", "/" + index, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+            created.add(index);
         }
+        String add = "{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias + "\"}}";
+        String actions = current == null
+                ? add
+                : "{\"remove\":{\"index\":\"" + current + "\",\"alias\":\"" + alias + "\"}}," + add;
+        admin.send("POST", "/_aliases", "{\"actions\":[" + actions + "]}");
+        current = index;
+    }
+
+    @Override
+    protected IndexVersions versions() {
+        if (versions == null) {
+            versions = new AliasIndexVersion(client("http://127.0.0.1:" + proxy.port()), alias, TTL, Clock.systemUTC());
+        }
+        return versions;
+    }
+
+    @Override
+    protected void cutBackend() {
+        proxy.cut();
+    }
+
+    @Override
+    protected IndexVersions neverReachable() {
+        return new AliasIndexVersion(
+                client("http://127.0.0.1:" + LocalPlatform.closedPort()), alias, TTL, Clock.systemUTC());
+    }
+
+    @Override
+    protected void dispose() {
+        proxy.close();
+        created.forEach(index -> admin.send("DELETE", "/" + index, null));
     }
 
     @Test
@@ -46,10 +85,8 @@ class AliasIndexVersionIT {
                     }
                 }
             });
-            var broken = OpenSearchClients.create(
-                    LocalPlatform.configWith(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + hangsUp.getLocalPort())
-                            .openSearch());
-            AliasIndexVersion versions = new AliasIndexVersion(broken, "pages", Duration.ofHours(1), Clock.systemUTC());
+            var broken = client("http://127.0.0.1:" + hangsUp.getLocalPort());
+            AliasIndexVersion versions = new AliasIndexVersion(broken, alias, Duration.ofHours(1), Clock.systemUTC());
 
             assertThat(versions.current()).isEmpty();
             int afterFirst = connections.get();
@@ -60,13 +97,8 @@ class AliasIndexVersionIT {
         }
     }
 
-    @Test
-    void givenOpenSearchUnreachable_whenNeverSeen_thenUnknown() {
-        var dead = OpenSearchClients.create(
-                LocalPlatform.configWith(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + LocalPlatform.closedPort())
-                        .openSearch());
-
-        assertThat(new AliasIndexVersion(dead, "pages", Duration.ofSeconds(5), Clock.systemUTC()).current())
-                .isEmpty();
+    private static OpenSearchClient client(String endpoint) {
+        return OpenSearchClients.create(
+                LocalPlatform.configWith(OpenSearchSettings.ENDPOINT, endpoint).openSearch());
     }
 }

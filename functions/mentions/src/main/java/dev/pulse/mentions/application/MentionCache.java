@@ -1,4 +1,4 @@
-package dev.pulse.mentions.adapter.cache;
+package dev.pulse.mentions.application;
 
 import dev.pulse.mentions.domain.PageSummary;
 import java.time.Duration;

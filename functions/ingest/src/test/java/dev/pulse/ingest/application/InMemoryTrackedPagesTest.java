@@ -1,0 +1,19 @@
+package dev.pulse.ingest.application;
+
+import java.util.Set;
+
+class InMemoryTrackedPagesTest extends TrackedPagesContract {
+    @Override
+    protected TrackedPages tracking(Set<String> pageIds) {
+        InMemoryAdapters.Tracked tracked = new InMemoryAdapters.Tracked();
+        tracked.ids.addAll(pageIds);
+        return tracked;
+    }
+
+    @Override
+    protected TrackedPages unreadable() {
+        InMemoryAdapters.Tracked tracked = new InMemoryAdapters.Tracked();
+        tracked.down = true;
+        return tracked;
+    }
+}
