@@ -1,5 +1,6 @@
 package dev.pulse.core.config;
 
+import dev.pulse.core.topology.Variables;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,13 +23,13 @@ public final class LocalProfile {
     public static Map<String, String> environment(Map<String, String> ports) {
         Env env = Env.of(ports);
         Map<String, String> out = new HashMap<>();
-        out.put(PulseConfig.PROFILE, "local");
-        out.put(PulseConfig.REGION, env.optional(PulseConfig.REGION, "us-east-1"));
-        out.put(PulseConfig.KINESIS_ENDPOINT, loopback(env.integer("PULSE_KINESIS_PORT", KINESIS_PORT)));
-        out.put(PulseConfig.DYNAMODB_ENDPOINT, loopback(env.integer("PULSE_DYNAMODB_PORT", DYNAMODB_PORT)));
-        out.put(PulseConfig.SQS_ENDPOINT, loopback(env.integer("PULSE_SQS_PORT", SQS_PORT)));
-        out.put(OpenSearchSettings.ENDPOINT, loopback(env.integer("PULSE_OPENSEARCH_PORT", OPENSEARCH_PORT)));
-        out.put(RedisSettings.URL, "redis://127.0.0.1:" + env.integer("PULSE_REDIS_PORT", REDIS_PORT));
+        out.put(Variables.Platform.PROFILE, Variables.Platform.PROFILE_LOCAL);
+        out.put(Variables.Lambda.REGION, env.optional(Variables.Lambda.REGION, "us-east-1"));
+        out.put(Variables.Platform.KINESIS_ENDPOINT, loopback(env.integer("PULSE_KINESIS_PORT", KINESIS_PORT)));
+        out.put(Variables.Platform.DYNAMODB_ENDPOINT, loopback(env.integer("PULSE_DYNAMODB_PORT", DYNAMODB_PORT)));
+        out.put(Variables.Platform.SQS_ENDPOINT, loopback(env.integer("PULSE_SQS_PORT", SQS_PORT)));
+        out.put(Variables.OpenSearch.ENDPOINT, loopback(env.integer("PULSE_OPENSEARCH_PORT", OPENSEARCH_PORT)));
+        out.put(Variables.Redis.URL, "redis://127.0.0.1:" + env.integer("PULSE_REDIS_PORT", REDIS_PORT));
         return out;
     }
 
