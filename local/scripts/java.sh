@@ -11,10 +11,9 @@ source "$PULSE_ROOT/local/scripts/processes.sh"
 # Maven writes MODULE/target/classpath.txt at package time (local, tools, bench, infra/cdk); the local runtime's is the
 # stamp that says the build is current.
 PULSE_BUILD_STAMP="$PULSE_ROOT/local/target/classpath.txt"
-# In-JVM functions must log metrics to stdout (EMF) rather than look for a CloudWatch agent, and name their service.
+# In-JVM functions must log metrics to stdout (EMF) rather than look for a CloudWatch agent. (Their Powertools
+# service and namespace come from the topology, in each function's own environment.)
 export AWS_EMF_ENVIRONMENT="${AWS_EMF_ENVIRONMENT:-Local}"
-export POWERTOOLS_SERVICE_NAME="${POWERTOOLS_SERVICE_NAME:-pulse-local}"
-export POWERTOOLS_METRICS_NAMESPACE="${POWERTOOLS_METRICS_NAMESPACE:-Pulse}"
 
 # Builds and installs every module (no tests) when a class path is missing or any source is newer.
 pulse_build_if_stale() {

@@ -20,6 +20,7 @@ import dev.pulse.local.kinesis.FileCheckpointStore;
 import dev.pulse.local.kinesis.MappingTuning;
 import dev.pulse.local.kinesis.SqsFailureDestination;
 import dev.pulse.local.kinesis.StreamPoller;
+import dev.pulse.local.lambda.AsyncInvoker;
 import dev.pulse.local.lambda.JsonLog;
 import dev.pulse.local.lambda.LocalFunctions;
 import dev.pulse.local.schedule.ScheduledEventFactory;
@@ -117,7 +118,12 @@ public final class LocalRuntime implements AutoCloseable {
         }
         Scheduler scheduler = new Scheduler(
                 topology.schedules(),
-                functions,
+                new AsyncInvoker(
+                        functions,
+                        queue -> new SqsFailureDestination(sqs, queue),
+                        AsyncInvoker.LAMBDA_RETRY_DELAYS,
+                        log,
+                        Clock.systemUTC()),
                 new ScheduledEventFactory(settings.region(), settings.accountId()),
                 log,
                 Clock.systemUTC());

@@ -2,6 +2,7 @@ package dev.pulse.local;
 
 import dev.pulse.core.config.Env;
 import dev.pulse.core.config.LocalProfile;
+import dev.pulse.core.topology.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public record LocalSettings(
         platform.putAll(LocalProfile.environment(variables));
         return new LocalSettings(
                 platform,
-                platform.get("AWS_REGION"),
+                platform.get(Variables.Lambda.REGION),
                 ACCOUNT_ID,
                 env.integer("PULSE_API_PORT", LocalProfile.API_PORT),
                 env.integer("PULSE_SQS_PORT", LocalProfile.SQS_PORT),
@@ -87,6 +88,6 @@ public record LocalSettings(
     }
 
     public String sqsEndpoint() {
-        return platform.get("PULSE_SQS_ENDPOINT");
+        return platform.get(Variables.Platform.SQS_ENDPOINT);
     }
 }

@@ -10,6 +10,7 @@ import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.QueueSpec;
 import dev.pulse.core.topology.RouteSpec;
 import dev.pulse.core.topology.ScheduleSpec;
+import dev.pulse.core.topology.StreamCapacity;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.StreamSpec;
 import dev.pulse.core.topology.Topology;
@@ -44,7 +45,7 @@ class LocalRuntimeIT {
         String consumer = Unique.name("fn");
         String failures = Unique.name("it-failures");
         Topology topology = new Topology(
-                List.of(new StreamSpec(stream, 2, true, 1, Duration.ofHours(24))),
+                List.of(StreamSpec.uniform(stream, 2, StreamCapacity.ON_DEMAND, Duration.ofHours(24))),
                 List.of(),
                 List.of(QueueSpec.deadLetter(failures, "on-failure")),
                 List.of(),
@@ -54,7 +55,7 @@ class LocalRuntimeIT {
                         function(consumer, ScriptedKinesisFunction.class.getName()),
                         function("reporter", ScheduleProbeFunction.class.getName())),
                 List.of(new RouteSpec("GET", "/echo/{id}", "echo", false)),
-                List.of(new ScheduleSpec("hourly-report", "cron(0 * * * ? *)", "reporter", "test")),
+                List.of(new ScheduleSpec("hourly-report", "cron(0 * * * ? *)", "reporter", "test", failures)),
                 List.of(new StreamMappingSpec(
                         stream,
                         consumer,

@@ -2,10 +2,10 @@ package dev.pulse.bench.mentions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.core.topology.LocalPort;
+import dev.pulse.core.topology.Variables;
 import dev.pulse.mentions.MentionsConfig;
 import dev.pulse.mentions.MentionsHandler;
 import dev.pulse.mentions.MentionsWiring;
@@ -40,7 +40,7 @@ public final class MentionsBench {
         Map<String, String> env = localEnvironment();
         PulseConfig base = PulseConfig.fromEnv(env);
         Map<String, String> adminEnv = new HashMap<>(env);
-        adminEnv.put(OpenSearchSettings.TIMEOUT_MS, "900000");
+        adminEnv.put(Variables.OpenSearch.TIMEOUT_MS, "900000");
         OpenSearchClient admin =
                 OpenSearchClients.create(PulseConfig.fromEnv(adminEnv).openSearch());
         MachineFacts.print(admin, base);
@@ -87,7 +87,7 @@ public final class MentionsBench {
         Map<String, String> fnEnv = new HashMap<>(env);
         fnEnv.put(MentionsConfig.PAGES_ALIAS, alias);
         fnEnv.put(MentionsConfig.CACHE_NAME, "bench-mentions-" + System.currentTimeMillis());
-        fnEnv.put(MentionsConfig.CACHE_TTL_S, "3600");
+        fnEnv.put(Variables.Mentions.CACHE_TTL_S, "3600");
         MentionsWiring wiring = MentionsWiring.from(PulseConfig.fromEnv(fnEnv));
         MentionsHandler indexPath = MentionsWiring.handlerOver(wiring.uncachedDirectory());
         MentionsHandler cachePath = wiring.handler();
@@ -183,10 +183,10 @@ public final class MentionsBench {
 
     private static Map<String, String> localEnvironment() {
         Map<String, String> env = new HashMap<>();
-        env.put("PULSE_PROFILE", "local");
-        env.put("AWS_REGION", "us-east-1");
-        env.put(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + port(LocalPort.OPENSEARCH));
-        env.put("PULSE_REDIS_URL", "redis://127.0.0.1:" + port(LocalPort.REDIS));
+        env.put(Variables.Platform.PROFILE, Variables.Platform.PROFILE_LOCAL);
+        env.put(Variables.Lambda.REGION, "us-east-1");
+        env.put(Variables.OpenSearch.ENDPOINT, "http://127.0.0.1:" + port(LocalPort.OPENSEARCH));
+        env.put(Variables.Redis.URL, "redis://127.0.0.1:" + port(LocalPort.REDIS));
         return env;
     }
 

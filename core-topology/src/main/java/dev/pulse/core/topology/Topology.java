@@ -1,7 +1,9 @@
 package dev.pulse.core.topology;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +41,17 @@ public record Topology(
 
     public FunctionSpec requireFunction(String name) {
         return function(name).orElseThrow(() -> new IllegalArgumentException("no function named " + name));
+    }
+
+    /**
+     * Where a failed asynchronous run of {@code function} goes: the on-failure queue its schedules name (validated to
+     * be one queue per function, as Lambda keeps one destination per function alias). Empty if nothing schedules it.
+     */
+    public Optional<String> asyncFailureQueue(String function) {
+        return schedules.stream()
+                .filter(s -> s.function().equals(function))
+                .map(ScheduleSpec::onFailureQueue)
+                .findFirst();
     }
 
     /** Every reference names something declared, and no name is declared twice. */
@@ -82,7 +95,17 @@ public record Topology(
             }
         }
         routes.forEach(r -> require(functionNames, r.function(), "route " + r.routeKey()));
-        schedules.forEach(s -> require(functionNames, s.function(), "schedule " + s.name()));
+        Map<String, String> asyncFailureQueues = new HashMap<>();
+        for (ScheduleSpec schedule : schedules) {
+            require(functionNames, schedule.function(), "schedule " + schedule.name());
+            require(queueNames, schedule.onFailureQueue(), "schedule " + schedule.name() + " on-failure destination");
+            String earlier = asyncFailureQueues.putIfAbsent(schedule.function(), schedule.onFailureQueue());
+            if (earlier != null && !earlier.equals(schedule.onFailureQueue())) {
+                throw new IllegalArgumentException("function " + schedule.function()
+                        + " has one asynchronous on-failure destination, but its schedules name " + earlier + " and "
+                        + schedule.onFailureQueue());
+            }
+        }
         for (StreamMappingSpec mapping : streamMappings) {
             require(streamNames, mapping.stream(), "stream mapping");
             require(functionNames, mapping.function(), "stream mapping");

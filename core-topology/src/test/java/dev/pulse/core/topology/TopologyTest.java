@@ -16,6 +16,11 @@ class TopologyTest {
     }
 
     private static Topology withFunctions(List<FunctionSpec> functions, List<RouteSpec> routes) {
+        return withSchedules(functions, routes, List.of());
+    }
+
+    private static Topology withSchedules(
+            List<FunctionSpec> functions, List<RouteSpec> routes, List<ScheduleSpec> schedules) {
         Topology pulse = PulseTopology.define();
         return new Topology(
                 pulse.streams(),
@@ -25,8 +30,12 @@ class TopologyTest {
                 pulse.indexTemplates(),
                 functions,
                 routes,
-                List.of(),
+                schedules,
                 List.of());
+    }
+
+    private static ScheduleSpec hourly(String name, String function, String onFailureQueue) {
+        return new ScheduleSpec(name, "rate(1 hour)", function, "test", onFailureQueue);
     }
 
     @Test
@@ -82,8 +91,45 @@ class TopologyTest {
 
     @Test
     void givenBadScheduleExpression_thenRejected() {
-        assertThatThrownBy(() -> new ScheduleSpec("hourly", "every hour", "f", ""))
+        assertThatThrownBy(() -> new ScheduleSpec("hourly", "every hour", "f", "", "f-failures"))
                 .hasMessageContaining("rate(");
+    }
+
+    @Test
+    void givenScheduleWithoutFailureQueue_thenRejected() {
+        assertThatThrownBy(() -> hourly("hourly", "f", null)).hasMessageContaining("on-failure queue");
+    }
+
+    @Test
+    void givenScheduleFailingToUndeclaredQueue_whenBuilt_thenRejected() {
+        assertThatThrownBy(() -> withSchedules(
+                        List.of(function("reporter")), List.of(), List.of(hourly("hourly", "reporter", "lost-runs"))))
+                .hasMessageContaining("schedule hourly on-failure destination")
+                .hasMessageContaining("lost-runs");
+    }
+
+    @Test
+    void givenTwoSchedulesOfOneFunctionWithDifferentFailureQueues_whenBuilt_thenRejected() {
+        assertThatThrownBy(() -> withSchedules(
+                        List.of(function("reporter")),
+                        List.of(),
+                        List.of(
+                                hourly("hourly", "reporter", PulseTopology.QUARANTINE_QUEUE),
+                                hourly("nightly", "reporter", PulseTopology.INGEST_FAILURE_QUEUE))))
+                .hasMessageContaining("function reporter has one asynchronous on-failure destination");
+    }
+
+    @Test
+    void givenScheduledFunction_thenItsAsyncFailureQueueIsTheOneItsSchedulesName() {
+        Topology topology = withSchedules(
+                List.of(function("reporter"), function("idle")),
+                List.of(),
+                List.of(
+                        hourly("hourly", "reporter", PulseTopology.INGEST_FAILURE_QUEUE),
+                        hourly("nightly", "reporter", PulseTopology.INGEST_FAILURE_QUEUE)));
+
+        assertThat(topology.asyncFailureQueue("reporter")).contains(PulseTopology.INGEST_FAILURE_QUEUE);
+        assertThat(topology.asyncFailureQueue("idle")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pulse.core.config;
 
 import dev.pulse.core.topology.LocalPort;
+import dev.pulse.core.topology.Variables;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,13 +24,13 @@ public final class LocalProfile {
     public static Map<String, String> environment(Map<String, String> ports) {
         Env env = Env.of(ports);
         Map<String, String> out = new HashMap<>();
-        out.put(PulseConfig.PROFILE, "local");
-        out.put(PulseConfig.REGION, env.optional(PulseConfig.REGION, "us-east-1"));
-        out.put(PulseConfig.KINESIS_ENDPOINT, loopback(port(env, LocalPort.KINESIS)));
-        out.put(PulseConfig.DYNAMODB_ENDPOINT, loopback(port(env, LocalPort.DYNAMODB)));
-        out.put(PulseConfig.SQS_ENDPOINT, loopback(port(env, LocalPort.SQS)));
-        out.put(OpenSearchSettings.ENDPOINT, loopback(port(env, LocalPort.OPENSEARCH)));
-        out.put(RedisSettings.URL, "redis://127.0.0.1:" + port(env, LocalPort.REDIS));
+        out.put(Variables.Platform.PROFILE, Variables.Platform.PROFILE_LOCAL);
+        out.put(Variables.Lambda.REGION, env.optional(Variables.Lambda.REGION, "us-east-1"));
+        out.put(Variables.Platform.KINESIS_ENDPOINT, loopback(port(env, LocalPort.KINESIS)));
+        out.put(Variables.Platform.DYNAMODB_ENDPOINT, loopback(port(env, LocalPort.DYNAMODB)));
+        out.put(Variables.Platform.SQS_ENDPOINT, loopback(port(env, LocalPort.SQS)));
+        out.put(Variables.OpenSearch.ENDPOINT, loopback(port(env, LocalPort.OPENSEARCH)));
+        out.put(Variables.Redis.URL, "redis://127.0.0.1:" + port(env, LocalPort.REDIS));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.core.config;
 
+import dev.pulse.core.topology.Variables;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.regions.Region;
@@ -7,10 +8,10 @@ import software.amazon.awssdk.regions.Region;
 /** How to reach OpenSearch: plain HTTP on loopback, or HTTPS with SigV4 signing in AWS. */
 public record OpenSearchSettings(URI endpoint, boolean sigV4, Region region, Duration timeout, int maxConnections) {
 
-    public static final String ENDPOINT = "PULSE_OPENSEARCH_ENDPOINT";
-    public static final String SIGV4 = "PULSE_OPENSEARCH_SIGV4";
-    public static final String TIMEOUT_MS = "PULSE_OPENSEARCH_TIMEOUT_MS";
-    public static final String MAX_CONNECTIONS = "PULSE_OPENSEARCH_MAX_CONNECTIONS";
+    public static final String ENDPOINT = Variables.OpenSearch.ENDPOINT;
+    public static final String SIGV4 = Variables.OpenSearch.SIGV4;
+    public static final String TIMEOUT_MS = Variables.OpenSearch.TIMEOUT_MS;
+    public static final String MAX_CONNECTIONS = Variables.OpenSearch.MAX_CONNECTIONS;
 
     public OpenSearchSettings {
         if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())) {

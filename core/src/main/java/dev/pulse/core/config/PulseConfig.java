@@ -1,5 +1,6 @@
 package dev.pulse.core.config;
 
+import dev.pulse.core.topology.Variables;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +19,12 @@ public record PulseConfig(
         Optional<URI> sqsEndpoint,
         Env env) {
 
-    public static final String PROFILE = "PULSE_PROFILE";
-    public static final String REGION = "AWS_REGION";
-    public static final String KINESIS_ENDPOINT = "PULSE_KINESIS_ENDPOINT";
-    public static final String DYNAMODB_ENDPOINT = "PULSE_DYNAMODB_ENDPOINT";
-    public static final String SQS_ENDPOINT = "PULSE_SQS_ENDPOINT";
+    // The variables' names are the topology's (Variables); these aliases sit beside the settings they configure.
+    public static final String PROFILE = Variables.Platform.PROFILE;
+    public static final String REGION = Variables.Lambda.REGION;
+    public static final String KINESIS_ENDPOINT = Variables.Platform.KINESIS_ENDPOINT;
+    public static final String DYNAMODB_ENDPOINT = Variables.Platform.DYNAMODB_ENDPOINT;
+    public static final String SQS_ENDPOINT = Variables.Platform.SQS_ENDPOINT;
 
     public static PulseConfig fromEnv(Map<String, String> variables) {
         return fromEnv(Env.of(variables));

@@ -1,5 +1,6 @@
 package dev.pulse.core.config;
 
+import dev.pulse.core.topology.Variables;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,9 +12,9 @@ import java.util.Optional;
  */
 public record RedisSettings(URI uri, Duration commandTimeout, Optional<String> authSecretArn) {
 
-    public static final String URL = "PULSE_REDIS_URL";
-    public static final String TIMEOUT_MS = "PULSE_REDIS_TIMEOUT_MS";
-    public static final String AUTH_SECRET_ARN = "PULSE_REDIS_AUTH_SECRET_ARN";
+    public static final String URL = Variables.Redis.URL;
+    public static final String TIMEOUT_MS = Variables.Redis.TIMEOUT_MS;
+    public static final String AUTH_SECRET_ARN = Variables.Redis.AUTH_SECRET_ARN;
 
     public RedisSettings {
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {

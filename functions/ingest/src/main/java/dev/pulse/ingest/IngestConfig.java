@@ -3,7 +3,9 @@ package dev.pulse.ingest;
 import dev.pulse.core.config.ConfigException;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.topology.Access;
+import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.Variables;
 import dev.pulse.ingest.application.QuarantineEntry;
 import java.time.Duration;
 
@@ -17,6 +19,7 @@ public record IngestConfig(
         int maxBulkBytes,
         Duration trackedPagesTtl,
         Duration retryBudget,
+        String serviceName,
         String metricsNamespace) {
 
     public static final String PAGES =
@@ -27,10 +30,10 @@ public record IngestConfig(
             Access.reads(Access.Kind.TABLE, PulseTopology.TRACKED_PAGES_TABLE).environmentVariable();
     public static final String QUARANTINE =
             Access.writes(Access.Kind.QUEUE, PulseTopology.QUARANTINE_QUEUE).environmentVariable();
-    public static final String MAX_POST_BYTES = "PULSE_INGEST_MAX_POST_BYTES";
-    public static final String MAX_BULK_BYTES = "PULSE_INGEST_MAX_BULK_BYTES";
-    public static final String TRACKED_TTL_MS = "PULSE_INGEST_TRACKED_TTL_MS";
-    public static final String RETRY_BUDGET_MS = "PULSE_INGEST_RETRY_BUDGET_MS";
+    public static final String MAX_POST_BYTES = Variables.Ingest.MAX_POST_BYTES;
+    public static final String MAX_BULK_BYTES = Variables.Ingest.MAX_BULK_BYTES;
+    public static final String TRACKED_TTL_MS = Variables.Ingest.TRACKED_TTL_MS;
+    public static final String RETRY_BUDGET_MS = Variables.Ingest.RETRY_BUDGET_MS;
     /** OpenSearch rejects larger bulk requests on small domains; the issue caps them at 5 MB. */
     public static final int BULK_LIMIT = 5 * 1024 * 1024;
 
@@ -54,6 +57,8 @@ public record IngestConfig(
                 env.integer(MAX_BULK_BYTES, BULK_LIMIT),
                 env.millis(TRACKED_TTL_MS, 60_000),
                 env.millis(RETRY_BUDGET_MS, 60_000),
-                env.optional("POWERTOOLS_METRICS_NAMESPACE", "Pulse"));
+                // Both are always set by the CDK and the local runtime; the defaults are the topology's own values.
+                env.optional(Variables.Powertools.SERVICE_NAME, PulseTopology.INGEST_FUNCTION),
+                env.optional(Variables.Powertools.METRICS_NAMESPACE, Observability.METRICS_NAMESPACE));
     }
 }

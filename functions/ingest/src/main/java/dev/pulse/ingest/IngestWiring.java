@@ -4,6 +4,7 @@ import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.Env;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
+import dev.pulse.core.topology.Variables;
 import dev.pulse.ingest.adapter.cache.CachedTrackedPages;
 import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
 import dev.pulse.ingest.adapter.opensearch.OpenSearchBulkSink;
@@ -19,6 +20,7 @@ import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 
 /** The ingest function's composition root: the only place that builds SDK and OpenSearch clients. */
 public final class IngestWiring {
@@ -38,12 +40,14 @@ public final class IngestWiring {
         // would fall back to a CloudWatch agent on TCP 25888. Metrics always go to stdout, as in Lambda.
         EnvironmentConfigurationProvider.getConfig()
                 .setEnvironmentOverride(
-                        env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()
+                        env.optional(Variables.Lambda.FUNCTION_NAME).isPresent()
                                 ? Environments.Lambda
                                 : Environments.Local);
         var metrics = MetricsFactory.getMetricsInstance();
         IngestConfig config = IngestConfig.from(pulse);
+        // Powertools reads both from the process environment, which in the local runtime is not the function's.
         metrics.setNamespace(config.metricsNamespace());
+        metrics.setDefaultDimensions(DimensionSet.of("Service", config.serviceName()));
         return create(pulse, new PowertoolsIngestMetrics(metrics));
     }
 

@@ -24,6 +24,38 @@ class IngestConfigTest {
     }
 
     @Test
+    void givenPowertoolsVariables_whenRead_thenServiceAndNamespaceComeFromThem() {
+        Map<String, String> env = environment();
+        env.put("POWERTOOLS_SERVICE_NAME", "ingest-blue");
+        env.put("POWERTOOLS_METRICS_NAMESPACE", "PulseStaging");
+
+        IngestConfig config = IngestConfig.from(PulseConfig.fromEnv(env));
+
+        assertThat(config.serviceName()).isEqualTo("ingest-blue");
+        assertThat(config.metricsNamespace()).isEqualTo("PulseStaging");
+    }
+
+    @Test
+    void givenNoPowertoolsVariables_whenRead_thenTheTopologysServiceAndNamespace() {
+        IngestConfig config = IngestConfig.from(PulseConfig.fromEnv(environment()));
+
+        assertThat(config.serviceName()).isEqualTo("ingest");
+        assertThat(config.metricsNamespace()).isEqualTo("Pulse");
+    }
+
+    @Test
+    void givenALimit_whenRead_thenItsVariableIsTheTopologys() {
+        Map<String, String> env = environment();
+        env.put("PULSE_INGEST_MAX_POST_BYTES", "4096");
+        env.put("PULSE_INGEST_RETRY_BUDGET_MS", "1500");
+
+        IngestConfig config = IngestConfig.from(PulseConfig.fromEnv(env));
+
+        assertThat(config.maxPostBytes()).isEqualTo(4096);
+        assertThat(config.retryBudget()).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
     void givenMissingQueue_whenRead_thenTheVariableIsNamed() {
         Map<String, String> env = environment();
         env.remove(IngestConfig.QUARANTINE);

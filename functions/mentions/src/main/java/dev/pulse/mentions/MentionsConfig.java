@@ -3,9 +3,15 @@ package dev.pulse.mentions;
 import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.config.RedisSettings;
+import dev.pulse.core.topology.Access;
+import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.Variables;
 import java.time.Duration;
 
-/** The mentions function's settings, read once from the environment by {@link MentionsWiring}. */
+/**
+ * The mentions function's settings, read once from the environment by {@link MentionsWiring}. The alias and the cache
+ * namespace are the physical names of its grants, in the variables the topology derives for them.
+ */
 public record MentionsConfig(
         String pagesAlias,
         String cacheNamespace,
@@ -16,10 +22,12 @@ public record MentionsConfig(
         OpenSearchSettings openSearch,
         RedisSettings redis) {
 
-    public static final String PAGES_ALIAS = "PULSE_SEARCH_PAGES";
-    public static final String CACHE_NAME = "PULSE_CACHE_MENTIONS_CACHE";
-    public static final String CACHE_TTL_S = "PULSE_MENTIONS_CACHE_TTL_S";
-    public static final String VERSION_TTL_MS = "PULSE_MENTIONS_VERSION_TTL_MS";
+    public static final String PAGES_ALIAS =
+            Access.reads(Access.Kind.SEARCH, PulseTopology.PAGES_ALIAS).environmentVariable();
+    public static final String CACHE_NAME = Access.readsAndWrites(Access.Kind.CACHE, PulseTopology.MENTIONS_CACHE)
+            .environmentVariable();
+    public static final String CACHE_TTL_S = Variables.Mentions.CACHE_TTL_S;
+    public static final String VERSION_TTL_MS = Variables.Mentions.VERSION_TTL_MS;
 
     /**
      * Core's 10 s default is longer than the function's 5 s timeout: a hung OpenSearch would then end in Lambda's own
@@ -31,7 +39,7 @@ public record MentionsConfig(
         var env = config.env();
         return new MentionsConfig(
                 config.required(PAGES_ALIAS),
-                env.optional(CACHE_NAME, "mentions-cache"),
+                config.required(CACHE_NAME),
                 Duration.ofSeconds(env.integer(CACHE_TTL_S, 120)),
                 env.millis(VERSION_TTL_MS, 5_000),
                 5,

@@ -27,7 +27,7 @@ public final class PulseApp {
 
     /** Builds the platform that the app's context asks for; the test seam for context handling. */
     static PulsePlatform build(App app, String accountId, String regionName) {
-        EnvironmentConfig config = EnvironmentConfig.named(context(app, "env").orElse("dev"));
+        EnvironmentConfig config = EnvironmentConfig.named(context(app, "env").orElse(null));
         Optional<String> origin = context(app, "webOrigin");
         if (origin.isPresent()) {
             config = withOrigin(config, origin.get());
@@ -61,9 +61,8 @@ public final class PulseApp {
 
     static EnvironmentConfig withOrigin(EnvironmentConfig c, String origin) {
         return new EnvironmentConfig(
-                c.name(),
+                c.stage(),
                 c.maxAzs(),
-                c.stream(),
                 c.search(),
                 c.cache(),
                 c.api().withOrigin(origin),

@@ -3,8 +3,11 @@ package dev.pulse.cdk;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.QueueSpec;
 import dev.pulse.core.topology.RouteSpec;
 import dev.pulse.core.topology.ScheduleSpec;
+import dev.pulse.core.topology.StreamCapacity;
+import dev.pulse.core.topology.StreamSpec;
 import dev.pulse.core.topology.TableSpec;
 import dev.pulse.core.topology.Topology;
 import java.time.Duration;
@@ -15,17 +18,22 @@ import java.util.Optional;
 
 /**
  * The real topology plus the shapes the functions still to come will add: an accounts function behind an authorized
- * route with a cache, and a scheduled reporting function that writes a table and (for the endpoint rule) a stream.
+ * route with a cache, and a scheduled reporting function that writes a table and (for the endpoint rule) a stream,
+ * whose failed runs go to its own on-failure queue; and an on-demand stream, kept two days.
  */
 public final class FixtureTopology {
     public static final String ACCOUNTS = "accounts";
     public static final String REPORTING = "reporting";
     public static final String SCHEDULE = "hourly-snapshots";
+    public static final String REPORTING_FAILURES = "reporting-failures";
+    public static final String REPORT_EVENTS_STREAM = "report-events";
 
     private FixtureTopology() {}
 
     public static Topology define() {
         Topology real = PulseTopology.define();
+        List<StreamSpec> streams = new ArrayList<>(real.streams());
+        streams.add(StreamSpec.uniform(REPORT_EVENTS_STREAM, 1, StreamCapacity.ON_DEMAND, Duration.ofHours(48)));
         List<TableSpec> tables = new ArrayList<>(real.tables());
         tables.add(new TableSpec("accounts", "tenantId", Optional.of("sk"), Optional.of("expiresAt")));
         tables.add(TableSpec.keyed("reports", "reportId"));
@@ -51,17 +59,20 @@ public final class FixtureTopology {
                         Access.reads(Access.Kind.SEARCH, PulseTopology.POSTS_TEMPLATE),
                         Access.writes(Access.Kind.TABLE, "reports"),
                         Access.writes(Access.Kind.STREAM, PulseTopology.POSTS_STREAM))));
+        List<QueueSpec> queues = new ArrayList<>(real.queues());
+        queues.add(QueueSpec.deadLetter(REPORTING_FAILURES, "report runs that failed after Lambda's retries"));
         List<RouteSpec> routes = new ArrayList<>(real.routes());
         routes.add(new RouteSpec("GET", "/accounts/{id}", ACCOUNTS, true));
         return new Topology(
-                real.streams(),
+                streams,
                 tables,
-                real.queues(),
+                queues,
                 real.aliases(),
                 real.indexTemplates(),
                 functions,
                 routes,
-                List.of(new ScheduleSpec(SCHEDULE, "rate(1 hour)", REPORTING, "hourly dashboard snapshots")),
+                List.of(new ScheduleSpec(
+                        SCHEDULE, "rate(1 hour)", REPORTING, "hourly dashboard snapshots", REPORTING_FAILURES)),
                 real.streamMappings());
     }
 }

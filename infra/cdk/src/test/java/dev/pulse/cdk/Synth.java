@@ -23,11 +23,13 @@ public final class Synth {
     private static final Map<String, Synth> APPS = new LinkedHashMap<>();
 
     private final EnvironmentConfig config;
+    private final Topology topology;
     private final PulsePlatform platform;
     private final Map<String, Template> templates = new LinkedHashMap<>();
 
     private Synth(EnvironmentConfig config, Topology topology) {
         this.config = config;
+        this.topology = topology;
         App app = new App();
         platform = PulsePlatform.build(
                 app,
@@ -88,6 +90,10 @@ public final class Synth {
 
     public EnvironmentConfig config() {
         return config;
+    }
+
+    public Topology topology() {
+        return topology;
     }
 
     @Override

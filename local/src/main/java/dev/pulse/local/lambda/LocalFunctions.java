@@ -2,7 +2,9 @@ package dev.pulse.local.lambda;
 
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
+import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.Topology;
+import dev.pulse.core.topology.Variables;
 import dev.pulse.local.LocalSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,20 +54,22 @@ public final class LocalFunctions implements AutoCloseable {
     }
 
     /**
-     * What Lambda's environment would hold: the platform endpoints, Lambda's reserved variables, the function's own
-     * variables, and one variable per grant naming the resource (locally the physical name is the logical name).
+     * What Lambda's environment would hold: the platform endpoints, Lambda's reserved variables, the topology's
+     * Powertools settings, the function's own variables, and one variable per grant naming the resource (locally the
+     * physical name is the logical name).
      */
     public static Map<String, String> environment(FunctionSpec spec, LocalSettings settings) {
         Map<String, String> env = new HashMap<>(settings.platform());
-        env.put("AWS_REGION", settings.region());
-        env.put("AWS_DEFAULT_REGION", settings.region());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", FunctionIdentity.VERSION);
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
-        env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-        env.put("_HANDLER", spec.handler());
+        env.put(Variables.Lambda.REGION, settings.region());
+        env.put(Variables.Lambda.DEFAULT_REGION, settings.region());
+        env.put(Variables.Lambda.FUNCTION_NAME, spec.name());
+        env.put(Variables.Lambda.FUNCTION_VERSION, FunctionIdentity.VERSION);
+        env.put(Variables.Lambda.FUNCTION_MEMORY_SIZE, Integer.toString(spec.memoryMb()));
+        env.put(Variables.Lambda.LOG_GROUP_NAME, "/aws/lambda/" + spec.name());
+        env.put(Variables.Lambda.LOG_FORMAT, "JSON");
+        env.put(Variables.Lambda.EXECUTION_ENV, "AWS_Lambda_java25");
+        env.put(Variables.Lambda.HANDLER, spec.handler());
+        env.putAll(Observability.environment(spec));
         env.putAll(spec.environment());
         for (Access access : spec.access()) {
             env.put(access.environmentVariable(), access.resource());

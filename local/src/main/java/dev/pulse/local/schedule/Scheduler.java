@@ -2,9 +2,8 @@ package dev.pulse.local.schedule;
 
 import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.ScheduleSpec;
-import dev.pulse.local.lambda.InvocationResult;
+import dev.pulse.local.lambda.AsyncInvoker;
 import dev.pulse.local.lambda.JsonLog;
-import dev.pulse.local.lambda.LocalFunctions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -14,13 +13,12 @@ import java.util.List;
 
 /**
  * Fires the topology's schedules: one virtual thread per schedule sleeps until the next firing and invokes the target
- * asynchronously (a slow run never delays the next firing), as EventBridge does.
+ * asynchronously (a slow run never delays the next firing), as EventBridge does. A run that keeps failing ends in the
+ * schedule's on-failure queue.
  */
 public final class Scheduler implements AutoCloseable {
-    private static final int ASYNC_RETRIES = 2;
-
     private final List<ScheduleSpec> schedules;
-    private final LocalFunctions functions;
+    private final AsyncInvoker invoker;
     private final ScheduledEventFactory events;
     private final JsonLog log;
     private final Clock clock;
@@ -28,12 +26,12 @@ public final class Scheduler implements AutoCloseable {
 
     public Scheduler(
             List<ScheduleSpec> schedules,
-            LocalFunctions functions,
+            AsyncInvoker invoker,
             ScheduledEventFactory events,
             JsonLog log,
             Clock clock) {
         this.schedules = List.copyOf(schedules);
-        this.functions = functions;
+        this.invoker = invoker;
         this.events = events;
         this.log = log;
         this.clock = clock;
@@ -77,27 +75,10 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Invokes the schedule's function once, as the scheduled time {@code time}, without waiting for it. Like Lambda's
-     * asynchronous invocation, a failed run is retried twice, after one and then two minutes.
+     * asynchronous invocation, a failed run is retried, and the last failure goes to the schedule's on-failure queue.
      */
     public void fire(ScheduleSpec schedule, ZonedDateTime time) {
-        String event = Json.write(events.event(schedule.name(), time));
-        Thread.ofVirtual().name("scheduled-" + schedule.name()).start(() -> {
-            for (int attempt = 0; attempt <= ASYNC_RETRIES; attempt++) {
-                InvocationResult result = functions.require(schedule.function()).invoke(event);
-                if (!result.failed()) {
-                    return;
-                }
-                log.runtime(
-                        "ERROR",
-                        "schedule " + schedule.name() + " invocation failed (attempt " + (attempt + 1) + "): "
-                                + result.response());
-                try {
-                    Thread.sleep(Duration.ofMinutes(attempt + 1L));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        invoker.invoke(schedule.function(), Json.write(events.event(schedule.name(), time)), schedule.onFailureQueue());
     }
 
     @Override

@@ -79,6 +79,19 @@ class LocalFunctionTest {
     }
 
     @Test
+    void givenFunction_whenItsEnvironmentIsBuilt_thenPowertoolsNamesItsServiceInTheTopologysNamespace() {
+        Map<String, String> env =
+                LocalFunctions.environment(probe("probe-a", "from-a", 1), LocalSettings.fromEnvironment(Map.of()));
+
+        assertThat(env)
+                .containsEntry("POWERTOOLS_SERVICE_NAME", "probe-a")
+                .containsEntry("POWERTOOLS_METRICS_NAMESPACE", "Pulse")
+                .containsEntry("PROBE_SETTING", "from-a")
+                .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "probe-a")
+                .containsEntry("PULSE_PROFILE", "local");
+    }
+
+    @Test
     void givenHandlerPastTimeout_whenInvoked_thenTimedOutErrorAndNextInvocationStillWorks() {
         InvocationResult result = functions.require("probe-a").invoke("{\"sleepMs\":5000}");
 

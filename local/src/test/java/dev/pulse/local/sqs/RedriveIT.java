@@ -11,6 +11,7 @@ import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.QueueSpec;
+import dev.pulse.core.topology.StreamCapacity;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.StreamSpec;
 import dev.pulse.core.topology.Topology;
@@ -42,7 +43,7 @@ class RedriveIT {
     private final String failures = Unique.name("it-failures");
     private final String quarantine = Unique.name("it-quarantine");
     private final Topology topology = new Topology(
-            List.of(new StreamSpec(stream, 1, true, 1, Duration.ofHours(24))),
+            List.of(StreamSpec.uniform(stream, 1, StreamCapacity.ON_DEMAND, Duration.ofHours(24))),
             List.of(),
             List.of(QueueSpec.deadLetter(failures, "on-failure"), QueueSpec.deadLetter(quarantine, "poison")),
             List.of(),

@@ -1,7 +1,7 @@
 package dev.pulse.tools.firehose;
 
 import dev.pulse.core.config.LocalProfile;
-import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.topology.Variables;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,7 +14,8 @@ public final class CliEnvironment {
 
     public static Map<String, String> resolve(Map<String, String> process) {
         Map<String, String> env = new HashMap<>();
-        if (!"aws".equalsIgnoreCase(process.getOrDefault(PulseConfig.PROFILE, "local"))) {
+        String profile = process.getOrDefault(Variables.Platform.PROFILE, Variables.Platform.PROFILE_LOCAL);
+        if (!Variables.Platform.PROFILE_AWS.equalsIgnoreCase(profile)) {
             env.putAll(LocalProfile.environment(process));
         }
         env.putAll(process);

@@ -1,16 +1,16 @@
 package dev.pulse.cdk.config;
 
-import java.util.Locale;
+import dev.pulse.core.topology.Stage;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
  * Everything that differs between dev and prod: sizes, counts, protection, thresholds, retention and the web origin.
- * The topology says what exists; this record says how big and how guarded it is in one environment.
+ * The topology says what exists (and how its streams are sized per stage); this record says how big and how guarded
+ * the rest is in one stage.
  */
 public record EnvironmentConfig(
-        String name,
+        Stage stage,
         int maxAzs,
-        StreamCapacity stream,
         SearchSize search,
         CacheSize cache,
         ApiLimits api,
@@ -19,30 +19,35 @@ public record EnvironmentConfig(
         boolean protectData) {
 
     public EnvironmentConfig {
-        if (!name.matches("[a-z][a-z0-9]{1,9}")) {
-            throw new IllegalArgumentException("environment names are short lower-case words: " + name);
-        }
         if (maxAzs < 2 || maxAzs > 3) {
             throw new IllegalArgumentException("maxAzs must be 2 or 3");
         }
     }
 
+    /** The stage's short lower-case name, e.g. {@code dev}, as physical and stack names carry it. */
+    public String name() {
+        return stage.id();
+    }
+
     /** Prefix for physical names, so dev and prod can share an account without clashing. */
     public String prefix() {
-        return "pulse-" + name;
+        return "pulse-" + name();
     }
 
     /** The CloudFormation stack name for one part of the platform, e.g. {@code Pulse-dev-Network}. */
     public String stackName(String part) {
-        return "Pulse-" + name + "-" + part;
+        return "Pulse-" + name() + "-" + part;
     }
 
     /** The environment named by the CDK context value {@code env} (dev when absent). */
     public static EnvironmentConfig named(String name) {
-        return switch (name == null ? "dev" : name.toLowerCase(Locale.ROOT)) {
-            case "dev" -> Environments.dev();
-            case "prod" -> Environments.prod();
-            default -> throw new IllegalArgumentException("unknown environment '" + name + "': use dev or prod");
+        return of(name == null ? Stage.DEV : Stage.named(name));
+    }
+
+    public static EnvironmentConfig of(Stage stage) {
+        return switch (stage) {
+            case DEV -> Environments.dev();
+            case PROD -> Environments.prod();
         };
     }
 }

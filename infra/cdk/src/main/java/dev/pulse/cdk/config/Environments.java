@@ -1,19 +1,20 @@
 package dev.pulse.cdk.config;
 
+import dev.pulse.core.topology.Stage;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * The two environments. Dev is the smallest thing that behaves like prod (one search node, one cache node, one shard);
- * prod is sized for 10,000 posts/s with headroom for live-broadcast bursts, across three zones.
+ * The two environments. Dev is the smallest thing that behaves like prod (one search node, one cache node; the
+ * topology gives its stream one shard); prod is sized for 10,000 posts/s with headroom for live-broadcast bursts,
+ * across three zones.
  */
 public final class Environments {
     private Environments() {}
 
     public static EnvironmentConfig dev() {
         return new EnvironmentConfig(
-                "dev",
+                Stage.DEV,
                 2,
-                new StreamCapacity(false, 1, 24),
                 new SearchSize("t3.medium.search", 1, "m7g.large.search", 0, 20, 1),
                 new CacheSize("cache.t4g.micro", 1),
                 new ApiLimits("http://localhost:3000", 50, 100),
@@ -24,9 +25,8 @@ public final class Environments {
 
     public static EnvironmentConfig prod() {
         return new EnvironmentConfig(
-                "prod",
+                Stage.PROD,
                 3,
-                new StreamCapacity(false, 16, 24),
                 new SearchSize("r7g.large.search", 3, "m7g.large.search", 3, 200, 3),
                 new CacheSize("cache.r7g.large", 2),
                 new ApiLimits("https://app.pulse.example", 2_000, 5_000),

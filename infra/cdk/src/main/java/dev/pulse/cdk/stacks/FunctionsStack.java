@@ -4,13 +4,11 @@ import dev.pulse.cdk.code.CodeProvider;
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.constructs.AccessGrants;
 import dev.pulse.cdk.constructs.PulseFunction;
-import dev.pulse.core.config.OpenSearchSettings;
-import dev.pulse.core.config.RedisSettings;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
-import dev.pulse.core.topology.ScheduleSpec;
+import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.Topology;
-import java.time.Duration;
+import dev.pulse.core.topology.Variables;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,14 +22,11 @@ import software.constructs.Construct;
 
 /**
  * Every topology function, with its grants, its triggers (stream mappings, schedules) and, for API functions, a
- * CodeDeploy canary. Functions invoked asynchronously by a schedule get a failure queue as on-failure destination.
+ * CodeDeploy canary. A function that a schedule invokes asynchronously sends its failed runs to the on-failure queue
+ * its schedules name in the topology.
  */
 public final class FunctionsStack extends Stack {
-    /** Read by core's RedisSettings to find the Redis AUTH token: the same constant, so the two cannot drift. */
-    public static final String REDIS_AUTH_SECRET_ARN = RedisSettings.AUTH_SECRET_ARN;
-
     private final Map<String, PulseFunction> functions = new LinkedHashMap<>();
-    private final Map<String, IQueue> asyncFailureQueues = new LinkedHashMap<>();
 
     /** The stacks whose resources the functions use. */
     public record Dependencies(
@@ -60,11 +55,8 @@ public final class FunctionsStack extends Stack {
                 deps.search().domain(),
                 deps.cache().authToken());
         for (FunctionSpec spec : topology.functions()) {
-            Optional<IQueue> failures = scheduled(topology, spec)
-                    ? Optional.of(StorageStack.queue(
-                            this, config, spec.name() + "-failures", Duration.ofDays(14), Duration.ofSeconds(30)))
-                    : Optional.empty();
-            failures.ifPresent(q -> asyncFailureQueues.put(spec.name(), q));
+            Optional<IQueue> failures =
+                    topology.asyncFailureQueue(spec.name()).map(queue -> Lookup.require(queues, queue, "queue"));
             PulseFunction function = new PulseFunction(
                     this,
                     spec,
@@ -85,7 +77,7 @@ public final class FunctionsStack extends Stack {
             functions.put(spec.name(), function);
         }
         new StreamMappings(this, topology, functions, deps.streams(), queues);
-        new Schedules(this, config, topology, functions, asyncFailureQueues);
+        new Schedules(this, config, topology, functions, queues);
         new Canaries(this, config, topology, functions, deps.alerts().topic());
     }
 
@@ -95,28 +87,22 @@ public final class FunctionsStack extends Stack {
         return tables;
     }
 
-    private static boolean scheduled(Topology topology, FunctionSpec spec) {
-        return topology.schedules().stream().map(ScheduleSpec::function).anyMatch(spec.name()::equals);
-    }
-
-    /** Powertools and Pulse settings every function shares, plus the endpoints of the VPC services it uses. */
+    /** The topology's Powertools and Pulse settings every function shares, plus the endpoints of the VPC services it uses. */
     private static Map<String, String> baseEnvironment(EnvironmentConfig config, FunctionSpec spec, Dependencies deps) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PULSE_PROFILE", "aws");
-        env.put("PULSE_ENVIRONMENT", config.name());
-        env.put("POWERTOOLS_SERVICE_NAME", spec.name());
-        env.put("POWERTOOLS_METRICS_NAMESPACE", "Pulse");
-        env.put("POWERTOOLS_LOG_LEVEL", config.protectData() ? "INFO" : "DEBUG");
+        env.put(Variables.Platform.PROFILE, Variables.Platform.PROFILE_AWS);
+        env.put(Variables.Platform.ENVIRONMENT, config.name());
+        env.putAll(Observability.environment(spec, config.stage()));
         env.putAll(spec.environment());
         if (Placement.uses(spec, Access.Kind.SEARCH)) {
             env.put(
-                    OpenSearchSettings.ENDPOINT,
+                    Variables.OpenSearch.ENDPOINT,
                     "https://" + deps.search().domain().getDomainEndpoint());
-            env.put(OpenSearchSettings.SIGV4, "true");
+            env.put(Variables.OpenSearch.SIGV4, "true");
         }
         if (Placement.uses(spec, Access.Kind.CACHE)) {
-            env.put(RedisSettings.URL, deps.cache().redisUrl());
-            env.put(REDIS_AUTH_SECRET_ARN, deps.cache().authToken().getSecretArn());
+            env.put(Variables.Redis.URL, deps.cache().redisUrl());
+            env.put(Variables.Redis.AUTH_SECRET_ARN, deps.cache().authToken().getSecretArn());
         }
         return env;
     }
@@ -127,10 +113,5 @@ public final class FunctionsStack extends Stack {
 
     public PulseFunction function(String name) {
         return Lookup.require(functions, name, "function");
-    }
-
-    /** The on-failure queues of scheduled (asynchronously invoked) functions, by function name. */
-    public Map<String, IQueue> asyncFailureQueues() {
-        return Map.copyOf(asyncFailureQueues);
     }
 }

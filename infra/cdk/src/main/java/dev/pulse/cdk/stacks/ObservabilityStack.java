@@ -6,7 +6,6 @@ import dev.pulse.cdk.constructs.PulseFunction;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.Topology;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -70,7 +69,7 @@ public final class ObservabilityStack extends Stack {
                     5,
                     "Ingest from " + mapping.stream() + " is falling behind the stream."));
         }
-        for (Map.Entry<String, IQueue> queue : deadLetterQueues(w).entrySet()) {
+        for (Map.Entry<String, IQueue> queue : w.storage().queues().entrySet()) {
             alarms.add(make.atLeast(
                     queue.getKey(),
                     "dlq-depth",
@@ -167,13 +166,6 @@ public final class ObservabilityStack extends Stack {
                 .statistic(statistic)
                 .period(Duration.minutes(5))
                 .build();
-    }
-
-    /** The topology's queues and the scheduled functions' failure queues: all of them hold failed work. */
-    static Map<String, IQueue> deadLetterQueues(Watched w) {
-        Map<String, IQueue> queues = new LinkedHashMap<>(w.storage().queues());
-        w.functions().asyncFailureQueues().forEach((fn, q) -> queues.put(fn + "-failures", q));
-        return queues;
     }
 
     public List<Alarm> alarms() {

@@ -83,9 +83,7 @@ final class PulseDashboard extends Construct {
         widgets.add(graph("Cache: engine CPU (%)", cpu));
         widgets.add(graph("Cache: evictions", evictions));
         List<IMetric> depths = new ArrayList<>();
-        ObservabilityStack.deadLetterQueues(w)
-                .values()
-                .forEach(q -> depths.add(q.metricApproximateNumberOfMessagesVisible(max)));
+        w.storage().queues().values().forEach(q -> depths.add(q.metricApproximateNumberOfMessagesVisible(max)));
         widgets.add(graph("Dead-letter queues: messages waiting", depths));
         Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(config.prefix())

@@ -20,8 +20,8 @@ import software.constructs.Construct;
 
 /**
  * EventBridge Scheduler schedules for the topology's scheduled functions. They run under one role that may invoke only
- * the scheduled aliases; an invocation the scheduler cannot deliver lands in the function's failure queue, as does a
- * run that fails after Lambda's asynchronous retries.
+ * the scheduled aliases; an invocation the scheduler cannot deliver lands in the schedule's on-failure queue (a
+ * topology queue), as does a run that fails after Lambda's asynchronous retries.
  */
 final class Schedules extends Construct {
     Schedules(
@@ -29,7 +29,7 @@ final class Schedules extends Construct {
             EnvironmentConfig config,
             Topology topology,
             Map<String, PulseFunction> functions,
-            Map<String, IQueue> failureQueues) {
+            Map<String, IQueue> queues) {
         super(scope, "Schedules");
         if (topology.schedules().isEmpty()) {
             return;
@@ -60,7 +60,7 @@ final class Schedules extends Construct {
                             function.alias(),
                             ScheduleTargetBaseProps.builder()
                                     .role(role)
-                                    .deadLetterQueue(Lookup.require(failureQueues, spec.function(), "failure queue"))
+                                    .deadLetterQueue(Lookup.require(queues, spec.onFailureQueue(), "queue"))
                                     .retryAttempts(3)
                                     .maxEventAge(Duration.hours(1))
                                     .build()))

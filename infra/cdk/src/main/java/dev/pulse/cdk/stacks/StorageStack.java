@@ -4,6 +4,7 @@ import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.core.topology.QueueSpec;
 import dev.pulse.core.topology.TableSpec;
 import dev.pulse.core.topology.Topology;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -24,7 +25,7 @@ import software.constructs.Construct;
 
 /**
  * DynamoDB tables (on-demand, point-in-time recovery, KMS-encrypted, deletion-protected in prod) and the SQS
- * dead-letter and quarantine queues (SQS-managed encryption, TLS only) of the topology.
+ * dead-letter, on-failure and quarantine queues (SQS-managed encryption, TLS only) of the topology.
  */
 public final class StorageStack extends Stack {
     private final Map<String, ITable> tables = new LinkedHashMap<>();
@@ -60,8 +61,8 @@ public final class StorageStack extends Stack {
         }
     }
 
-    /** An encrypted, TLS-only queue; also used for the failure queues the functions stack adds. */
-    static Queue queue(
+    /** An encrypted, TLS-only queue. */
+    private static Queue queue(
             Construct scope,
             EnvironmentConfig config,
             String name,
@@ -85,7 +86,8 @@ public final class StorageStack extends Stack {
         return Lookup.require(queues, name, "queue");
     }
 
+    /** In the topology's order, so the alarms and the dashboard come out the same on every synth. */
     public Map<String, IQueue> queues() {
-        return Map.copyOf(queues);
+        return Collections.unmodifiableMap(queues);
     }
 }

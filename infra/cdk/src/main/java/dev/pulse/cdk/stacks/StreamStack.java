@@ -1,7 +1,7 @@
 package dev.pulse.cdk.stacks;
 
 import dev.pulse.cdk.config.EnvironmentConfig;
-import dev.pulse.cdk.config.StreamCapacity;
+import dev.pulse.core.topology.StreamCapacity;
 import dev.pulse.core.topology.StreamSpec;
 import dev.pulse.core.topology.Topology;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import software.amazon.awscdk.services.kinesis.StreamMode;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
-/** The Kinesis streams of the topology, KMS-encrypted with a customer key, sized by the environment's capacity. */
+/** The Kinesis streams of the topology, KMS-encrypted with a customer key, sized and kept as the topology says. */
 public final class StreamStack extends Stack {
     private final Map<String, IStream> streams = new LinkedHashMap<>();
 
@@ -28,13 +28,13 @@ public final class StreamStack extends Stack {
                 .enableKeyRotation(true)
                 .removalPolicy(config.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
-        StreamCapacity capacity = config.stream();
         for (StreamSpec spec : topology.streams()) {
+            StreamCapacity capacity = spec.capacityIn(config.stage());
             Stream.Builder stream = Stream.Builder.create(this, "Stream-" + spec.name())
                     .streamName(config.prefix() + "-" + spec.name())
                     .encryption(StreamEncryption.KMS)
                     .encryptionKey(key)
-                    .retentionPeriod(Duration.hours(capacity.retentionHours()))
+                    .retentionPeriod(Duration.hours(spec.retention().toHours()))
                     .removalPolicy(config.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
             if (capacity.onDemand()) {
                 stream.streamMode(StreamMode.ON_DEMAND);

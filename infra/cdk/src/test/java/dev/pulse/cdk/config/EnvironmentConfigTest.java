@@ -3,6 +3,7 @@ package dev.pulse.cdk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pulse.core.topology.Stage;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentConfigTest {
@@ -41,7 +42,9 @@ class EnvironmentConfigTest {
     }
 
     @Test
-    void givenAProvisionedStreamWithoutShards_capacityIsRejected() {
-        assertThatThrownBy(() -> new StreamCapacity(false, 0, 24)).hasMessageContaining("shard");
+    void eachEnvironment_isItsTopologyStage() {
+        assertThat(EnvironmentConfig.named("dev").stage()).isEqualTo(Stage.DEV);
+        assertThat(EnvironmentConfig.of(Stage.PROD).name()).isEqualTo("prod");
+        assertThat(EnvironmentConfig.of(Stage.PROD).prefix()).isEqualTo("pulse-prod");
     }
 }

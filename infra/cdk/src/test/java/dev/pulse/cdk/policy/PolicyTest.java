@@ -78,13 +78,14 @@ class PolicyTest {
                 Match.objectLike(Map.of(
                         "Target", Match.objectLike(Map.of("DeadLetterConfig", Map.of("Arn", Match.anyValue()))))));
         String prefix = app.config().prefix() + "-";
-        app.platform().functions().asyncFailureQueues().keySet().forEach(fn -> {
+        app.topology().schedules().forEach(schedule -> {
+            String fn = schedule.function();
             functions.hasResourceProperties(
                     "AWS::Lambda::EventInvokeConfig",
                     Match.objectLike(Map.of(
                             "FunctionName", Map.of("Ref", Match.stringLikeRegexp("Fn" + fn + "Function.*")),
                             "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue())))));
-            alarm(observability, prefix + fn + "-failures-dlq-depth");
+            alarm(observability, prefix + schedule.onFailureQueue() + "-dlq-depth");
             alarm(observability, prefix + fn + "-errors");
         });
         PolicyDocuments.streamMappedFunctions(app).forEach(fn -> {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.cdk.Synth;
 import dev.pulse.core.topology.FunctionSpec;
+import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,10 +82,45 @@ class FunctionsStackTest {
                                         "POWERTOOLS_METRICS_NAMESPACE", "Pulse",
                                         "POWERTOOLS_LOG_LEVEL", "DEBUG",
                                         "PULSE_PROFILE", "aws",
+                                        "PULSE_ENVIRONMENT", "dev",
                                         "PULSE_OPENSEARCH_SIGV4", "true",
                                         "PULSE_OPENSEARCH_ENDPOINT", Match.anyValue(),
                                         "PULSE_REDIS_URL", Match.anyValue(),
                                         "PULSE_REDIS_AUTH_SECRET_ARN", Match.anyValue()))))));
+    }
+
+    @Test
+    void everyFunction_getsTheTopologysPowertoolsSettingsForItsStage() {
+        for (Synth app : List.of(Synth.dev(), Synth.prod())) {
+            for (FunctionSpec spec : PulseTopology.define().functions()) {
+                app.template("Functions")
+                        .hasResourceProperties(
+                                "AWS::Lambda::Function",
+                                Match.objectLike(Map.of(
+                                        "FunctionName",
+                                        app.config().prefix() + "-" + spec.name(),
+                                        "Environment",
+                                        Map.of(
+                                                "Variables",
+                                                Match.objectLike(new HashMap<String, Object>(Observability.environment(
+                                                        spec, app.config().stage())))))));
+            }
+        }
+        Synth.prod()
+                .template("Functions")
+                .hasResourceProperties(
+                        "AWS::Lambda::Function",
+                        Match.objectLike(Map.of(
+                                "FunctionName",
+                                "pulse-prod-ingest",
+                                "Environment",
+                                Map.of(
+                                        "Variables",
+                                        Match.objectLike(Map.of(
+                                                "POWERTOOLS_SERVICE_NAME",
+                                                "ingest",
+                                                "POWERTOOLS_LOG_LEVEL",
+                                                "INFO"))))));
     }
 
     @Test

@@ -78,7 +78,10 @@ class SchedulesTest {
     }
 
     @Test
-    void scheduledFunction_sendsFailedAsyncRunsToItsFailureQueue() {
+    void scheduledFunction_sendsFailedAsyncRunsToTheTopologysOnFailureQueue() {
+        Object topologyQueueArn = Map.of(
+                "Fn::ImportValue",
+                Match.stringLikeRegexp(".*Queue" + FixtureTopology.REPORTING_FAILURES.replace("-", "") + ".*Arn.*"));
         fixture()
                 .hasResourceProperties(
                         "AWS::Lambda::EventInvokeConfig",
@@ -88,12 +91,33 @@ class SchedulesTest {
                                 "MaximumRetryAttempts",
                                 2,
                                 "DestinationConfig",
-                                Map.of("OnFailure", Map.of("Destination", Match.anyValue())))));
+                                Map.of("OnFailure", Map.of("Destination", topologyQueueArn)))));
         fixture()
                 .hasResourceProperties(
+                        "AWS::Scheduler::Schedule",
+                        Match.objectLike(Map.of(
+                                "Target",
+                                Match.objectLike(Map.of("DeadLetterConfig", Map.of("Arn", topologyQueueArn))))));
+        Synth.fixture()
+                .template("Storage")
+                .hasResourceProperties(
                         "AWS::SQS::Queue",
-                        Match.objectLike(
-                                Map.of("QueueName", "pulse-dev-reporting-failures", "SqsManagedSseEnabled", true)));
+                        Match.objectLike(Map.of(
+                                "QueueName",
+                                "pulse-dev-" + FixtureTopology.REPORTING_FAILURES,
+                                "SqsManagedSseEnabled",
+                                true,
+                                "MessageRetentionPeriod",
+                                1_209_600)));
+    }
+
+    @Test
+    void failureQueues_areOnlyTheTopologys_noneIsInventedBesideTheFunctions() {
+        fixture().resourceCountIs("AWS::SQS::Queue", 0);
+        Synth.fixture()
+                .template("Storage")
+                .resourceCountIs(
+                        "AWS::SQS::Queue", Synth.fixture().topology().queues().size());
     }
 
     @Test

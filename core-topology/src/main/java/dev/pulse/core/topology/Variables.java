@@ -1,0 +1,91 @@
+package dev.pulse.core.topology;
+
+/**
+ * The name of every environment variable a Pulse function reads, declared once: the CDK app and the local runtime set
+ * them, the configs read them. Each grant adds one more, derived from its resource by {@link Access#environmentVariable()}.
+ */
+public final class Variables {
+    private Variables() {}
+
+    /** Where the function runs and which endpoints it uses instead of the SDK's defaults. */
+    public static final class Platform {
+        /** {@value #PROFILE_LOCAL} on the local platform, {@value #PROFILE_AWS} (the default) in an account. */
+        public static final String PROFILE = "PULSE_PROFILE";
+
+        public static final String PROFILE_LOCAL = "local";
+        public static final String PROFILE_AWS = "aws";
+        /** The deployed environment's name ({@link Stage#id()}); the CDK sets it for operators reading the console. */
+        public static final String ENVIRONMENT = "PULSE_ENVIRONMENT";
+        /** Endpoint overrides: present only on the local platform, where each names a loopback server. */
+        public static final String KINESIS_ENDPOINT = "PULSE_KINESIS_ENDPOINT";
+
+        public static final String DYNAMODB_ENDPOINT = "PULSE_DYNAMODB_ENDPOINT";
+        public static final String SQS_ENDPOINT = "PULSE_SQS_ENDPOINT";
+
+        private Platform() {}
+    }
+
+    /** Set by Lambda itself in every function; the local runtime sets the same ones. */
+    public static final class Lambda {
+        public static final String REGION = "AWS_REGION";
+        public static final String DEFAULT_REGION = "AWS_DEFAULT_REGION";
+        public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+        public static final String FUNCTION_VERSION = "AWS_LAMBDA_FUNCTION_VERSION";
+        public static final String FUNCTION_MEMORY_SIZE = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
+        public static final String LOG_GROUP_NAME = "AWS_LAMBDA_LOG_GROUP_NAME";
+        public static final String LOG_FORMAT = "AWS_LAMBDA_LOG_FORMAT";
+        public static final String EXECUTION_ENV = "AWS_EXECUTION_ENV";
+        public static final String HANDLER = "_HANDLER";
+
+        private Lambda() {}
+    }
+
+    /** How a function that has a SEARCH grant reaches OpenSearch. */
+    public static final class OpenSearch {
+        public static final String ENDPOINT = "PULSE_OPENSEARCH_ENDPOINT";
+        /** Sign requests with SigV4; defaults to true in AWS, false locally. */
+        public static final String SIGV4 = "PULSE_OPENSEARCH_SIGV4";
+
+        public static final String TIMEOUT_MS = "PULSE_OPENSEARCH_TIMEOUT_MS";
+        public static final String MAX_CONNECTIONS = "PULSE_OPENSEARCH_MAX_CONNECTIONS";
+
+        private OpenSearch() {}
+    }
+
+    /** How a function that has a CACHE grant reaches Redis. */
+    public static final class Redis {
+        public static final String URL = "PULSE_REDIS_URL";
+        public static final String TIMEOUT_MS = "PULSE_REDIS_TIMEOUT_MS";
+        /** The Secrets Manager secret holding the AUTH token (ElastiCache only), read at cold start. */
+        public static final String AUTH_SECRET_ARN = "PULSE_REDIS_AUTH_SECRET_ARN";
+
+        private Redis() {}
+    }
+
+    /** Read by Powertools itself; their values are declared by {@link Observability}. */
+    public static final class Powertools {
+        public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
+        public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
+        public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
+
+        private Powertools() {}
+    }
+
+    /** The ingest function's limits; each has a default, so none is required. */
+    public static final class Ingest {
+        public static final String MAX_POST_BYTES = "PULSE_INGEST_MAX_POST_BYTES";
+        public static final String MAX_BULK_BYTES = "PULSE_INGEST_MAX_BULK_BYTES";
+        public static final String TRACKED_TTL_MS = "PULSE_INGEST_TRACKED_TTL_MS";
+        public static final String RETRY_BUDGET_MS = "PULSE_INGEST_RETRY_BUDGET_MS";
+
+        private Ingest() {}
+    }
+
+    /** The mentions function's cache timings; each has a default. */
+    public static final class Mentions {
+        public static final String CACHE_TTL_S = "PULSE_MENTIONS_CACHE_TTL_S";
+        public static final String VERSION_TTL_MS = "PULSE_MENTIONS_VERSION_TTL_MS";
+
+        private Mentions() {}
+    }
+}
