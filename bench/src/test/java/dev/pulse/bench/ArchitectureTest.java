@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -165,9 +164,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled(
-            "the CDK still imports dev.pulse.core.json.Json (SearchCalls) and dev.pulse.core.config's OpenSearchSettings"
-                    + " and RedisSettings (FunctionsStack); enable once those imports are gone")
     void cdk_dependsOnTheTopologyOnly() {
         String cdk = modules.rootPackage(Modules.CDK);
         String topology = modules.rootPackage(Modules.TOPOLOGY);
