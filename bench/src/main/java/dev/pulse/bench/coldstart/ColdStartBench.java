@@ -69,7 +69,8 @@ public final class ColdStartBench {
         Map<Subject, List<ProbeRun.Timing>> timings = new LinkedHashMap<>();
         for (int run = 0; run <= runs; run++) {
             for (Subject s : subjects) {
-                ProbeRun.Timing t = ProbeRun.once(s.jar(), s.spec(), s.event(), s.env());
+                ProbeRun.Timing t = ProbeRun.once(
+                        s.jar(), s.spec(), settings.functionArn(s.spec().name()), s.event(), s.env());
                 if (run > 0) {
                     timings.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
                 }

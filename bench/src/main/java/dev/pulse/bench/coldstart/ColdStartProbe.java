@@ -1,20 +1,21 @@
 package dev.pulse.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.pulse.local.lambda.FunctionIdentity;
+import dev.pulse.local.lambda.JsonLog;
+import dev.pulse.local.lambda.LocalContext;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Duration;
 
 /**
- * Runs in a fresh JVM whose class path is one function's shaded jar, this class, and Lambda's event serializers (what
- * the Java runtime itself brings): it constructs the handler as Lambda does and serves one event, then prints how long
- * each step took. It uses nothing of Pulse's beyond what the jar holds, so it measures that jar.
+ * Runs in a fresh JVM whose class path is one function's shaded jar, this class, the local runtime's Lambda context,
+ * and Lambda's event serializers (what the Java runtime itself brings): it constructs the handler as Lambda does and
+ * serves one event, then prints how long each step took. {@code ARGS: HANDLER EVENT FUNCTION ARN MEMORY_MB TIMEOUT_S}.
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {}
@@ -31,7 +32,14 @@ public final class ColdStartProbe {
                     .fromJson(in);
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Object response = ((RequestHandler) handler).handleRequest(event, new ProbeContext(type.getSimpleName()));
+        Object response = ((RequestHandler) handler)
+                .handleRequest(
+                        event,
+                        context(
+                                args[2],
+                                args[3],
+                                Integer.parseInt(args[4]),
+                                Duration.ofSeconds(Long.parseLong(args[5]))));
         long served = System.nanoTime();
         System.out.printf(
                 "PROBE init_ms=%.1f invoke_ms=%.1f response=%s%n",
@@ -43,6 +51,17 @@ public final class ColdStartProbe {
         Runtime.getRuntime().halt(0);
     }
 
+    /** The local runtime's Lambda context, standing in for the one the Java runtime hands a handler. */
+    private static Context context(String function, String arn, int memoryMb, Duration timeout) {
+        FunctionIdentity identity = new FunctionIdentity(function, arn, memoryMb, timeout);
+        return new LocalContext(
+                identity,
+                "coldstart-probe",
+                System.currentTimeMillis() + timeout.toMillis(),
+                "probe",
+                new JsonLog(System.err, false));
+    }
+
     private static Class<?> inputType(Class<?> type) {
         for (Type candidate : type.getGenericInterfaces()) {
             if (candidate instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
@@ -50,73 +69,5 @@ public final class ColdStartProbe {
             }
         }
         throw new IllegalArgumentException(type + " is not a RequestHandler<I, O>");
-    }
-
-    /** The fields a handler reads from Lambda's context; the remaining time is the function's whole timeout. */
-    private record ProbeContext(String function) implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "coldstart-probe";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + function;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "probe";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return function;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:" + function;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 60_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.err.print(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.err.write(message, 0, message.length);
-                }
-            };
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.bench.coldstart;
 
 import dev.pulse.core.topology.FunctionSpec;
+import dev.pulse.local.lambda.LocalContext;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -23,7 +24,7 @@ final class ProbeRun {
 
     private ProbeRun() {}
 
-    static Timing once(Path jar, FunctionSpec spec, Path event, Map<String, String> env) throws Exception {
+    static Timing once(Path jar, FunctionSpec spec, String arn, Path event, Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Lambda's Java runtimes stop at C1 and use the serial collector; the heap follows the memory setting.
@@ -34,10 +35,19 @@ final class ProbeRun {
                 "-Xmx" + (spec.memoryMb() * 85 / 100) + "m",
                 "-Daws.cborEnabled=false",
                 "-cp",
-                String.join(File.pathSeparator, jar.toString(), probeClasses(), serializationJar()),
+                String.join(
+                        File.pathSeparator,
+                        jar.toString(),
+                        classesOf(ColdStartProbe.class),
+                        classesOf(LocalContext.class),
+                        serializationJar()),
                 ColdStartProbe.class.getName(),
                 spec.handler(),
-                event.toString()));
+                event.toString(),
+                spec.name(),
+                arn,
+                Integer.toString(spec.memoryMb()),
+                Long.toString(spec.timeout().toSeconds())));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -72,12 +82,9 @@ final class ProbeRun {
         }
     }
 
-    private static String probeClasses() throws Exception {
-        return Path.of(ColdStartProbe.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
+    /** The class folder (or jar) a class was loaded from. */
+    private static String classesOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
     }
 
