@@ -4,10 +4,12 @@ import static dev.pulse.local.kinesis.ScriptedKinesisFunction.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.core.testing.SteppedClock;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.StreamMappingSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class BatchingWindowIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration WINDOW = Duration.ofSeconds(10);
     private final MappingFixture fixture = new MappingFixture(Unique.name("it-window"), Unique.name("fn"), 1);
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedClock clock = new SteppedClock(Instant.now());
 
     @TempDir
     Path checkpointDir;

@@ -3,12 +3,10 @@ package dev.pulse.ingest.adapter.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pulse.core.testing.SteppedClock;
 import dev.pulse.ingest.application.TransientFailureException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +14,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class CachedTrackedPagesTest {
-    private final MutableClock clock = new MutableClock();
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-11-26T06:00:00Z"));
     private final Set<String> table = new HashSet<>(Set.of("1", "2"));
     private final AtomicInteger loads = new AtomicInteger();
     private boolean down;
@@ -60,28 +58,5 @@ class CachedTrackedPagesTest {
         down = true;
 
         assertThatThrownBy(() -> cache.trackedAmong(Set.of("1"))).isInstanceOf(TransientFailureException.class);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T06:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

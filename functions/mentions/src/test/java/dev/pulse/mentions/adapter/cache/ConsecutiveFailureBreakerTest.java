@@ -3,6 +3,7 @@ package dev.pulse.mentions.adapter.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pulse.core.testing.SteppedClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The breaker's behaviour as configured for Redis, driven by a clock the test moves (nothing sleeps). */
 class ConsecutiveFailureBreakerTest {
-    private final MutableClock clock = new MutableClock();
+    private final SteppedClock clock = new SteppedClock();
     private final CircuitBreaker breaker = ConsecutiveFailureBreaker.create(3, Duration.ofSeconds(5), clock);
 
     @Test

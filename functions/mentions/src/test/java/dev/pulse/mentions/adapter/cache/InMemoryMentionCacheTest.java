@@ -1,11 +1,12 @@
 package dev.pulse.mentions.adapter.cache;
 
+import dev.pulse.core.testing.SteppedClock;
 import dev.pulse.mentions.application.MentionCache;
 import dev.pulse.mentions.application.MentionCacheContract;
 import java.time.Duration;
 
 class InMemoryMentionCacheTest extends MentionCacheContract {
-    private final MutableClock clock = new MutableClock();
+    private final SteppedClock clock = new SteppedClock();
 
     @Override
     protected MentionCache createCache() {
