@@ -2,6 +2,8 @@ package dev.pulse.bench.mentions;
 
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.search.PagesIndexAdmin;
+import dev.pulse.core.topology.AliasSpec;
+import dev.pulse.core.topology.PulseTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +25,17 @@ final class BenchIndex {
 
     static Load ensure(OpenSearchClient client, String alias, BenchCorpus corpus, boolean reload) throws Exception {
         PagesIndexAdmin admin = new PagesIndexAdmin(client);
-        String index = alias + "-v2";
+        // The same mapping version the topology's pages alias uses, under the bench's own alias.
+        AliasSpec pages = PulseTopology.define().aliases().stream()
+                .filter(a -> a.alias().equals(PulseTopology.PAGES_ALIAS))
+                .findFirst()
+                .orElseThrow();
+        String index = alias + pages.index().substring(pages.alias().length());
         if (!reload && admin.indicesOf(alias).contains(index) && count(client, index) == corpus.size()) {
             return new Load(index, true, 0, 0, corpus.size(), storeBytes(client, index));
         }
         admin.delete(index);
-        admin.create(index, "opensearch/pages-v2.json");
+        admin.create(index, pages.definition());
         admin.refreshInterval(index, "-1");
         long start = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
