@@ -1,9 +1,9 @@
 package dev.pulse.bench.mentions;
 
 import dev.pulse.core.domain.PageDocument;
-import dev.pulse.core.search.PagesIndexAdmin;
 import dev.pulse.core.topology.AliasSpec;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.tools.migrate.PagesIndexAdmin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -3,7 +3,6 @@ package dev.pulse.tools.migrate;
 import dev.pulse.core.config.Env;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
-import dev.pulse.core.search.PagesIndexAdmin;
 import java.time.Clock;
 
 /**

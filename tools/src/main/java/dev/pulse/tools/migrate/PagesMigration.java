@@ -1,6 +1,5 @@
 package dev.pulse.tools.migrate;
 
-import dev.pulse.core.search.PagesIndexAdmin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

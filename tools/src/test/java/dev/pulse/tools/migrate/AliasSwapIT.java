@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.json.Json;
-import dev.pulse.core.search.PagesIndexAdmin;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.mentions.LoopbackHttpApi;
@@ -48,7 +47,7 @@ class AliasSwapIT {
             pages.add(new PageDocument("gen-" + i, "Generated Page " + i, "gen" + i, "Misc", i, false, Instant.EPOCH));
         }
         try (TestPagesIndex old = new TestPagesIndex(pages, "opensearch/pages-v1.json")) {
-            PagesIndexAdmin admin = old.admin;
+            PagesIndexAdmin admin = new PagesIndexAdmin(old.client);
             String next = old.alias + "-v3";
             Map<String, String> env = LocalPlatform.environment();
             env.put(MentionsConfig.PAGES_ALIAS, old.alias);

@@ -1,4 +1,4 @@
-package dev.pulse.core.search;
+package dev.pulse.tools.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.domain.PageDocument;
