@@ -15,12 +15,14 @@ import java.util.Optional;
 
 /**
  * The real topology plus the shapes the functions still to come will add: an accounts function behind an authorized
- * route with a cache, and a scheduled reporting function that writes a table and (for the endpoint rule) a stream.
+ * route that requires scopes, with a cache, and a scheduled reporting function that writes a table and (for the endpoint rule) a stream.
  */
 public final class FixtureTopology {
     public static final String ACCOUNTS = "accounts";
     public static final String REPORTING = "reporting";
     public static final String SCHEDULE = "hourly-snapshots";
+    public static final String READ_SCOPE = "pulse/read";
+    public static final String ADMIN_SCOPE = "pulse/admin";
 
     private FixtureTopology() {}
 
@@ -52,7 +54,7 @@ public final class FixtureTopology {
                         Access.writes(Access.Kind.TABLE, "reports"),
                         Access.writes(Access.Kind.STREAM, PulseTopology.POSTS_STREAM))));
         List<RouteSpec> routes = new ArrayList<>(real.routes());
-        routes.add(new RouteSpec("GET", "/accounts/{id}", ACCOUNTS, true));
+        routes.add(RouteSpec.scoped("GET", "/accounts/{id}", ACCOUNTS, READ_SCOPE, ADMIN_SCOPE));
         return new Topology(
                 real.streams(),
                 tables,
