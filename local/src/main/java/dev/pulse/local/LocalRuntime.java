@@ -168,7 +168,10 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println("pulse: HTTP API      " + api);
         topology.routes()
                 .forEach(r -> System.out.println("pulse:   " + r.method() + " " + api + r.path() + " -> " + r.function()
-                        + (r.authorized() ? " (JWT)" : "")));
+                        + (r.authorized()
+                                ? " (JWT" + (r.scopes().isEmpty() ? "" : ", scopes " + r.scopes()) + ")"
+                                : "")));
+        System.out.println("pulse:   GET " + api + HttpApiServer.JWKS_PATH + " (the dev JWT key set)");
         System.out.println("pulse: SQS (ElasticMQ) " + elasticMq.endpoint());
         topology.streamMappings()
                 .forEach(m -> System.out.println("pulse: polling stream " + m.stream() + " -> " + m.function()

@@ -142,4 +142,22 @@ class TopologyTest {
         assertThat(new RouteSpec("GET", "/mentions", "mentions", false).routeKey())
                 .isEqualTo("GET /mentions");
     }
+
+    @Test
+    void givenScopedRoute_thenAuthorizedWithItsScopes() {
+        RouteSpec route = RouteSpec.scoped("GET", "/accounts/me", "accounts", "pulse/read", "pulse/admin");
+
+        assertThat(route.authorized()).isTrue();
+        assertThat(route.scopes()).containsExactly("pulse/read", "pulse/admin");
+        assertThat(new RouteSpec("GET", "/me", "accounts", true).scopes()).isEmpty();
+    }
+
+    @Test
+    void givenScopesOnAPublicRouteOrABlankScope_thenRejected() {
+        assertThatThrownBy(() -> new RouteSpec("GET", "/x", "f", false, List.of("pulse/read")))
+                .hasMessageContaining("authorizer");
+        assertThatThrownBy(() -> RouteSpec.scoped("GET", "/x", "f", "pulse/read pulse/write"))
+                .hasMessageContaining("one non-blank word");
+        assertThatThrownBy(() -> RouteSpec.scoped("GET", "/x", "f")).hasMessageContaining("at least one scope");
+    }
 }

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The real topology plus the shapes the functions still to come will add: an accounts function behind an authorized
- * route with a cache, and a scheduled reporting function that writes a table and (for the endpoint rule) a stream,
- * whose failed runs go to its own on-failure queue; and an on-demand stream, kept two days.
+ * route that requires scopes, with a cache, and a scheduled reporting function that writes a table and (for the
+ * endpoint rule) a stream, whose failed runs go to its own on-failure queue; and an on-demand stream, kept two days.
  */
 public final class FixtureTopology {
     public static final String ACCOUNTS = "accounts";
@@ -27,6 +27,8 @@ public final class FixtureTopology {
     public static final String SCHEDULE = "hourly-snapshots";
     public static final String REPORTING_FAILURES = "reporting-failures";
     public static final String REPORT_EVENTS_STREAM = "report-events";
+    public static final String READ_SCOPE = "pulse/read";
+    public static final String ADMIN_SCOPE = "pulse/admin";
 
     private FixtureTopology() {}
 
@@ -62,7 +64,7 @@ public final class FixtureTopology {
         List<QueueSpec> queues = new ArrayList<>(real.queues());
         queues.add(QueueSpec.deadLetter(REPORTING_FAILURES, "report runs that failed after Lambda's retries"));
         List<RouteSpec> routes = new ArrayList<>(real.routes());
-        routes.add(new RouteSpec("GET", "/accounts/{id}", ACCOUNTS, true));
+        routes.add(RouteSpec.scoped("GET", "/accounts/{id}", ACCOUNTS, READ_SCOPE, ADMIN_SCOPE));
         return new Topology(
                 streams,
                 tables,

@@ -8,7 +8,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
@@ -28,6 +30,22 @@ public final class DevKeys {
                 pem,
                 "PRIVATE KEY",
                 bytes -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(bytes)));
+    }
+
+    /**
+     * The public half of a PKCS#8 RSA private key, which carries the modulus and public exponent: {@code ./pulse token}
+     * names its signing key's {@code kid} from the private key file alone.
+     */
+    public static PublicKey publicKeyOf(PrivateKey key) {
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
+            throw new IllegalArgumentException("the dev JWT key is not an RSA private key with its public exponent");
+        }
+        try {
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot derive the dev JWT public key", e);
+        }
     }
 
     private interface KeyMaker<K> {

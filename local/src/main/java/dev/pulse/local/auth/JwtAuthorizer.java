@@ -4,79 +4,118 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.core.json.Json;
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
-import java.io.IOException;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.PrematureJwtException;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * API Gateway's JWT authorizer, locally: a {@code Bearer} RS256 token signed by the dev key, from the expected issuer,
- * for the expected audience (or Cognito's {@code client_id}), not expired. The result is the
- * {@code requestContext.authorizer} object, with every claim as a string as API Gateway passes them.
+ * API Gateway's HTTP API JWT authorizer, locally. A {@code Bearer} (or bare) token passes when it is RS256, its
+ * header's {@code kid} names a key of the issuer's key set and that key verifies it, and its claims pass
+ * {@link ClaimChecks}; a route with scopes further needs the token's {@code scope} (or {@code scp}) to hold one of them.
  */
 public final class JwtAuthorizer {
+    private final JsonWebKeys keys;
     private final JwtParser parser;
-    private final String audience;
+    private final ClaimChecks checks;
 
-    public JwtAuthorizer(PublicKey key, String issuer, String audience) {
-        this.parser = Jwts.parser().verifyWith(key).requireIssuer(issuer).build();
-        this.audience = audience;
+    public JwtAuthorizer(JsonWebKeys keys, String issuer, Set<String> audiences, Clock clock) {
+        this.keys = keys;
+        this.parser = Jwts.parser()
+                .keyLocator(new KidLocator(keys))
+                .clock(() -> Date.from(clock.instant()))
+                .build();
+        this.checks = new ClaimChecks(issuer, audiences, clock);
     }
 
-    /** The authorizer context for a valid {@code Authorization} header value, or empty for any invalid one. */
-    public Optional<ObjectNode> authorize(String authorization) {
+    /** One signing key, one audience, the system clock: the local runtime's authorizer. */
+    public JwtAuthorizer(PublicKey key, String issuer, String audience) {
+        this(JsonWebKeys.of(key), issuer, Set.of(audience), Clock.systemUTC());
+    }
+
+    /** The key set tokens are checked against, served at {@code /.well-known/jwks.json}. */
+    public JsonWebKeys keys() {
+        return keys;
+    }
+
+    /** The decision for an {@code Authorization} header value on a route requiring {@code routeScopes}. */
+    public AuthorizerDecision authorize(String authorization, List<String> routeScopes) {
         if (authorization == null || authorization.isBlank()) {
-            return Optional.empty();
+            return new AuthorizerDecision.Unauthorized(Optional.empty());
         }
         String token = authorization.strip();
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = token.substring(7).strip();
         }
+        ObjectNode claims;
         try {
-            Jws<Claims> jws = parser.parseSignedClaims(token);
-            if (!"RS256".equals(jws.getHeader().getAlgorithm()) || !audienceMatches(jws.getPayload())) {
-                return Optional.empty();
-            }
-            return Optional.of(authorizerContext(rawClaims(token)));
-        } catch (JwtException | IllegalArgumentException | IOException e) {
-            return Optional.empty();
+            parser.parseSignedClaims(token);
+            claims = rawClaims(token);
+        } catch (ExpiredJwtException e) {
+            return AuthorizerDecision.unauthorized("the token has expired");
+        } catch (PrematureJwtException e) {
+            return AuthorizerDecision.unauthorized("the token is not valid yet (nbf)");
+        } catch (KidLocator.Rejected e) {
+            return AuthorizerDecision.unauthorized(e.getMessage());
+        } catch (JwtException | IllegalArgumentException | ClassCastException e) {
+            return AuthorizerDecision.unauthorized("the token is malformed or its signature does not verify");
         }
+        Optional<String> problem = checks.problem(claims);
+        if (problem.isPresent()) {
+            return AuthorizerDecision.unauthorized(problem.get());
+        }
+        List<String> scopes = scopes(claims);
+        if (!routeScopes.isEmpty() && scopes.stream().noneMatch(routeScopes::contains)) {
+            return new AuthorizerDecision.Forbidden("the token has none of the route's scopes " + routeScopes);
+        }
+        return new AuthorizerDecision.Allowed(authorizerContext(claims, !routeScopes.isEmpty()));
     }
 
-    private boolean audienceMatches(Claims claims) {
-        return (claims.getAudience() != null && claims.getAudience().contains(audience))
-                || audience.equals(claims.get("client_id", String.class));
+    private static ObjectNode rawClaims(String token) {
+        byte[] json = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return (ObjectNode) Json.read(new String(json, StandardCharsets.UTF_8), JsonNode.class);
     }
 
-    private static ObjectNode rawClaims(String token) throws IOException {
-        String payload = token.split("\\.")[1];
-        byte[] json = Base64.getUrlDecoder().decode(payload);
-        return (ObjectNode) Json.mapper().readTree(new String(json, StandardCharsets.UTF_8));
-    }
-
-    /** The {@code requestContext.authorizer} object API Gateway builds from a verified token's claims. */
+    /** The {@code requestContext.authorizer} object of a route with scopes, from a verified token's claims. */
     public static ObjectNode authorizerContext(ObjectNode raw) {
+        return authorizerContext(raw, true);
+    }
+
+    /**
+     * API Gateway hands every claim over as a string. It fills {@code jwt.scopes} with the token's whole scope list
+     * only on a route that requires scopes, and sends {@code null} on one that does not.
+     */
+    public static ObjectNode authorizerContext(ObjectNode raw, boolean scopedRoute) {
         ObjectNode authorizer = Json.mapper().createObjectNode();
         ObjectNode jwt = authorizer.putObject("jwt");
         ObjectNode claims = jwt.putObject("claims");
-        raw.properties().forEach(e -> claims.put(e.getKey(), claimText(e.getValue())));
+        raw.properties().stream()
+                .filter(e -> !e.getValue().isNull())
+                .forEach(e -> claims.put(e.getKey(), claimText(e.getValue())));
         List<String> scopes = scopes(raw);
-        if (!scopes.isEmpty()) {
+        if (!scopedRoute) {
+            jwt.putNull("scopes");
+        } else if (!scopes.isEmpty()) {
             ArrayNode array = jwt.putArray("scopes");
             scopes.forEach(array::add);
         }
         return authorizer;
     }
 
-    /** API Gateway hands every claim over as a string; arrays look like {@code [a b]}. */
+    /** Arrays look like {@code [a b]}; objects stay JSON text. */
     private static String claimText(JsonNode value) {
         if (value.isArray()) {
             List<String> items = new ArrayList<>();
@@ -86,9 +125,10 @@ public final class JwtAuthorizer {
         return value.isValueNode() ? value.asText() : Json.write(value);
     }
 
+    /** Cognito writes {@code scope} space-separated; other issuers write {@code scp}, sometimes as an array. */
     private static List<String> scopes(ObjectNode raw) {
         JsonNode scope = raw.has("scope") ? raw.get("scope") : raw.get("scp");
-        if (scope == null) {
+        if (scope == null || scope.isNull()) {
             return List.of();
         }
         if (scope.isArray()) {
@@ -96,6 +136,34 @@ public final class JwtAuthorizer {
             scope.forEach(v -> items.add(v.asText()));
             return items;
         }
-        return List.of(scope.asText().strip().split("\\s+"));
+        return TokenRequest.splitScopes(scope.asText());
+    }
+
+    /** Picks the verification key by the header's {@code kid}, for RS256 only, as the key set publishes them. */
+    private static final class KidLocator extends LocatorAdapter<Key> {
+        private final JsonWebKeys keys;
+
+        KidLocator(JsonWebKeys keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        protected Key locate(JwsHeader header) {
+            if (!JsonWebKeys.RS256.equals(header.getAlgorithm())) {
+                throw new Rejected("the token's algorithm is not RS256");
+            }
+            if (header.getKeyId() == null) {
+                throw new Rejected("the token has no kid");
+            }
+            return keys.find(header.getKeyId())
+                    .orElseThrow(() -> new Rejected("the token's kid names no key of the issuer"));
+        }
+
+        /** A header the key set cannot verify. */
+        static final class Rejected extends JwtException {
+            Rejected(String message) {
+                super(message);
+            }
+        }
     }
 }

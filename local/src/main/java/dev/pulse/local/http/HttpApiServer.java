@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.RouteSpec;
+import dev.pulse.local.auth.AuthorizerDecision;
+import dev.pulse.local.auth.JsonWebKeys;
 import dev.pulse.local.auth.JwtAuthorizer;
 import dev.pulse.local.lambda.InvocationResult;
 import dev.pulse.local.lambda.JsonLog;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +41,9 @@ public final class HttpApiServer implements AutoCloseable {
 
     /** HTTP APIs accept request payloads of up to 10 MB. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    /** Where the local issuer's key set is served, beside the routes. */
+    public static final String JWKS_PATH = "/.well-known/jwks.json";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -92,15 +99,29 @@ public final class HttpApiServer implements AutoCloseable {
         if (!RouteTable.wellEncoded(request.rawPath()) || !RouteTable.wellEncoded(request.rawQuery())) {
             return HttpResponseData.gatewayError(400, "Bad Request");
         }
+        if (JWKS_PATH.equals(request.rawPath()) && request.method().equals("GET")) {
+            return jwks();
+        }
         Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
             return HttpResponseData.notFound();
         }
         Optional<ObjectNode> auth = Optional.empty();
-        if (match.get().route().authorized()) {
-            auth = authorizer.flatMap(a -> a.authorize(request.header("authorization")));
-            if (auth.isEmpty()) {
-                return HttpResponseData.unauthorized();
+        RouteSpec route = match.get().route();
+        if (route.authorized()) {
+            AuthorizerDecision decision = authorizer
+                    .map(a -> a.authorize(request.header("authorization"), route.scopes()))
+                    .orElseGet(() -> new AuthorizerDecision.Unauthorized(Optional.empty()));
+            switch (decision) {
+                case AuthorizerDecision.Allowed allowed -> auth = Optional.of(allowed.context());
+                case AuthorizerDecision.Unauthorized denied -> {
+                    return denied.reason()
+                            .map(HttpResponseData::invalidToken)
+                            .orElseGet(HttpResponseData::unauthorized);
+                }
+                case AuthorizerDecision.Forbidden denied -> {
+                    return HttpResponseData.insufficientScope(route.scopes(), denied.reason());
+                }
             }
         }
         ObjectNode event = events.event(request, match.get(), requestId, Instant.now(), auth);
@@ -113,6 +134,20 @@ public final class HttpApiServer implements AutoCloseable {
             return HttpResponseData.internalError();
         }
         return HttpResponseMapper.map(result.response());
+    }
+
+    /**
+     * The issuer's key set, which Cognito serves at its own {@code /.well-known/jwks.json}; locally the API's port
+     * serves it, so a client can verify a dev token as it would a Cognito one. Without a dev key the set is empty.
+     */
+    private HttpResponseData jwks() {
+        ObjectNode document = authorizer
+                .map(a -> a.keys().document())
+                .orElseGet(() -> JsonWebKeys.of().document());
+        return new HttpResponseData(
+                200,
+                Map.of("content-type", List.of("application/json")),
+                Json.write(document).getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpRequestData read(HttpExchange exchange) throws IOException {

@@ -13,10 +13,28 @@ public record HttpResponseData(int status, Map<String, List<String>> headers, by
     }
 
     public static HttpResponseData unauthorized() {
+        return challenge(401, "Unauthorized", "Bearer");
+    }
+
+    /** A token that failed a check: API Gateway names the check in its RFC 6750 challenge. */
+    public static HttpResponseData invalidToken(String reason) {
+        return challenge(401, "Unauthorized", bearer("", "invalid_token", reason));
+    }
+
+    /** A valid token without any of the route's scopes. */
+    public static HttpResponseData insufficientScope(List<String> routeScopes, String reason) {
+        return challenge(403, "Forbidden", bearer(String.join(" ", routeScopes), "insufficient_scope", reason));
+    }
+
+    private static String bearer(String scope, String error, String description) {
+        return "Bearer scope=\"" + scope + "\" error=\"" + error + "\" error_description=\"" + description + "\"";
+    }
+
+    private static HttpResponseData challenge(int status, String message, String wwwAuthenticate) {
         return new HttpResponseData(
-                401,
-                Map.of("content-type", List.of("application/json"), "www-authenticate", List.of("Bearer")),
-                "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+                status,
+                Map.of("content-type", List.of("application/json"), "www-authenticate", List.of(wwwAuthenticate)),
+                ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     public static HttpResponseData internalError() {

@@ -12,14 +12,22 @@ import dev.pulse.local.auth.DevTokens;
 import dev.pulse.local.auth.JwtAuthorizer;
 import dev.pulse.local.lambda.JsonLog;
 import dev.pulse.local.lambda.LocalFunctions;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Jwk;
+import io.jsonwebtoken.security.JwkSet;
+import io.jsonwebtoken.security.Jwks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +64,9 @@ class HttpApiServerTest {
                 List.of(
                         new RouteSpec("GET", "/echo/{id}", "echo", false),
                         new RouteSpec("POST", "/echo/{id}", "echo", false),
-                        new RouteSpec("GET", "/me", "echo", true),
+                        RouteSpec.scoped("GET", "/me", "echo", "pulse/read"),
+                        new RouteSpec("GET", "/me/any-token", "echo", true),
+                        RouteSpec.scoped("GET", "/admin", "echo", "pulse/admin", "pulse/owner"),
                         new RouteSpec("GET", "/throwing", "throwing", false),
                         new RouteSpec("GET", "/slow", "slow", false),
                         new RouteSpec("POST", "/binary", "binary", false),
@@ -235,18 +245,104 @@ class HttpApiServerTest {
         assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
     }
 
+    private static String token(String scope, Duration ttl) {
+        return new DevTokens(keys.getPrivate(), ISSUER, "pulse-web")
+                .issue("user-1", "acct-1", scope, Instant.now(), ttl);
+    }
+
     @Test
     void givenAuthorizedRoute_whenNoToken_then401() throws Exception {
         HttpResponse<String> response = get("/me");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        assertThat(response.headers().firstValue("www-authenticate")).contains("Bearer");
+    }
+
+    @Test
+    void givenAuthorizedRoute_whenTokenExpired_then401NamingTheCheck() throws Exception {
+        HttpResponse<String> response =
+                get("/me", "Authorization", "Bearer " + token("pulse/read", Duration.ofMinutes(-1)));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        assertThat(response.headers().firstValue("www-authenticate"))
+                .contains("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"");
+    }
+
+    @Test
+    void givenScopedRoute_whenValidTokenLacksItsScopes_then403AndTheHandlerIsNotCalled() throws Exception {
+        HttpResponse<String> response =
+                get("/admin", "Authorization", "Bearer " + token("pulse/read pulse/write", Duration.ofMinutes(5)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        assertThat(response.headers().firstValue("x-echo")).isEmpty();
+        assertThat(response.headers().firstValue("www-authenticate"))
+                .hasValueSatisfying(v -> assertThat(v)
+                        .startsWith("Bearer scope=\"pulse/admin pulse/owner\" error=\"insufficient_scope\""));
+    }
+
+    @Test
+    void givenScopedRoute_whenTokenHoldsOneOfItsScopes_thenServed() throws Exception {
+        HttpResponse<String> response =
+                get("/admin", "Authorization", "Bearer " + token("pulse/owner", Duration.ofMinutes(5)));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(Json.read(response.body(), JsonNode.class).get("scopes"))
+                .extracting(JsonNode::asText)
+                .containsExactly("pulse/owner");
+    }
+
+    @Test
+    void givenAuthorizedRouteWithoutScopes_whenValidToken_thenClaimsButNullScopesReachTheHandler() throws Exception {
+        HttpResponse<String> response =
+                get("/me/any-token", "Authorization", token("pulse/read", Duration.ofMinutes(5)));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode echo = Json.read(response.body(), JsonNode.class);
+        assertThat(echo.at("/claims/sub").asText()).isEqualTo("user-1");
+        assertThat(echo.at("/claims/scope").asText()).isEqualTo("pulse/read");
+        // The echo's JSON leaves nulls out: the handler's typed event had no scopes at all.
+        assertThat(echo.hasNonNull("scopes")).isFalse();
+    }
+
+    @Test
+    void givenJwksEndpoint_whenFetched_thenItsKeyVerifiesADevTokenByKid() throws Exception {
+        String token = token("pulse/read", Duration.ofMinutes(5));
+
+        HttpResponse<String> response = get(HttpApiServer.JWKS_PATH);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        JsonNode jwk = Json.read(response.body(), JsonNode.class).get("keys").get(0);
+        assertThat(jwk.get("kty").asText()).isEqualTo("RSA");
+        assertThat(jwk.get("alg").asText()).isEqualTo("RS256");
+        assertThat(jwk.get("use").asText()).isEqualTo("sig");
+        assertThat(jwk.get("n").asText()).isNotBlank();
+        assertThat(jwk.get("e").asText()).isEqualTo("AQAB");
+        // jjwt's own JWK Set parser reads the document, so the check does not reuse the emulator's JWK code.
+        JwkSet set = Jwks.setParser().build().parse(response.body());
+        String kid = Json.read(
+                        new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8),
+                        JsonNode.class)
+                .get("kid")
+                .asText();
+        Jwk<?> key = set.getKeys().stream()
+                .filter(k -> kid.equals(k.getId()))
+                .findFirst()
+                .orElseThrow();
+        Claims claims = Jwts.parser()
+                .verifyWith((PublicKey) key.toKey())
+                .build()
+                .parseSignedClaims(token)
+                .getPayload();
+        assertThat(claims.getSubject()).isEqualTo("user-1");
     }
 
     @Test
     void givenAuthorizedRoute_whenValidToken_thenClaimsAndScopesReachTheHandler() throws Exception {
-        String token = new DevTokens(keys.getPrivate(), ISSUER, "pulse-web")
-                .issue("user-1", "acct-1", "pulse/read pulse/write", Instant.now(), Duration.ofMinutes(5));
+        String token = token("pulse/read pulse/write", Duration.ofMinutes(5));
 
         HttpResponse<String> response = get("/me", "Authorization", "Bearer " + token);
 

@@ -4,6 +4,7 @@ import dev.pulse.cdk.config.ApiLimits;
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.core.topology.RouteSpec;
 import dev.pulse.core.topology.Topology;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,17 +27,25 @@ import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.PasswordPolicy;
 import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.constructs.Construct;
 
 /**
  * The HTTP API: one route per topology route, each integrated with its function's {@code live} alias; routes marked
- * authorized sit behind a JWT authorizer backed by a Cognito user pool. CORS admits only the web app's origin, and the
- * default stage is throttled.
+ * authorized sit behind a JWT authorizer backed by a Cognito user pool, with the scopes they require, which the pool's
+ * resource servers define and its web client may request. CORS admits only the web app's origin, and the default
+ * stage is throttled.
  */
 public final class ApiStack extends Stack {
     private final HttpApi api;
@@ -65,12 +74,34 @@ public final class ApiStack extends Stack {
                 .deletionProtection(config.protectData())
                 .removalPolicy(config.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
+        // Cognito issues resource-server scopes only through its OAuth endpoints, so the pool gets a domain, and the
+        // web app signs in as a public client: authorization code with PKCE, no secret, no implicit flow.
+        UserPoolDomain login = userPool.addDomain(
+                "Login",
+                UserPoolDomainOptions.builder()
+                        .cognitoDomain(CognitoDomainOptions.builder()
+                                .domainPrefix(config.prefix() + "-" + getAccount())
+                                .build())
+                        .build());
+        List<OAuthScope> scopes = new ArrayList<>(List.of(OAuthScope.OPENID));
+        RouteScopes.declare(userPool, topology).stream()
+                .filter(routeScope -> !routeScope.getScopeName().equals(OAuthScope.OPENID.getScopeName()))
+                .forEach(scopes::add);
         UserPoolClient webClient = userPool.addClient(
                 "WebApp",
                 UserPoolClientOptions.builder()
                         .userPoolClientName(config.prefix() + "-web")
                         .generateSecret(false)
                         .authFlows(AuthFlow.builder().userSrp(true).build())
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .authorizationCodeGrant(true)
+                                        .build())
+                                .scopes(scopes)
+                                .callbackUrls(List.of(limits.webOrigin() + "/"))
+                                .logoutUrls(List.of(limits.webOrigin() + "/"))
+                                .build())
+                        .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
                         .build());
         HttpJwtAuthorizer authorizer = new HttpJwtAuthorizer(
                 "Jwt",
@@ -112,6 +143,9 @@ public final class ApiStack extends Stack {
             if (route.authorized()) {
                 options.authorizer(authorizer);
             }
+            if (!route.scopes().isEmpty()) {
+                options.authorizationScopes(route.scopes());
+            }
             api.addRoutes(options.build());
         }
         CfnOutput.Builder.create(this, "ApiUrl").value(stage.getUrl()).build();
@@ -121,6 +155,7 @@ public final class ApiStack extends Stack {
         CfnOutput.Builder.create(this, "WebClientId")
                 .value(webClient.getUserPoolClientId())
                 .build();
+        CfnOutput.Builder.create(this, "LoginUrl").value(login.baseUrl()).build();
     }
 
     private static List<CorsHttpMethod> corsMethods(Topology topology) {

@@ -68,6 +68,89 @@ class ApiStackTest {
     }
 
     @Test
+    void scopedRoutes_carryTheirAuthorizationScopes_andOthersNone() {
+        fixture()
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Route",
+                        Match.objectLike(Map.of(
+                                "RouteKey",
+                                "GET /accounts/{id}",
+                                "AuthorizationType",
+                                "JWT",
+                                "AuthorizationScopes",
+                                List.of(FixtureTopology.READ_SCOPE, FixtureTopology.ADMIN_SCOPE))));
+        fixture()
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Route",
+                        Match.objectLike(Map.of("RouteKey", "GET /mentions", "AuthorizationScopes", Match.absent())));
+    }
+
+    @Test
+    void routeScopes_areDefinedByAResourceServerOnTheUserPool() {
+        fixture().resourceCountIs("AWS::Cognito::UserPoolResourceServer", 1);
+        fixture()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolResourceServer",
+                        Match.objectLike(Map.of(
+                                "Identifier",
+                                "pulse",
+                                "UserPoolId",
+                                Map.of("Ref", fixture().getResourceId("AWS::Cognito::UserPool")),
+                                "Scopes",
+                                List.of(
+                                        Map.of(
+                                                "ScopeName",
+                                                "read",
+                                                "ScopeDescription",
+                                                "Required by GET /accounts/{id}"),
+                                        Map.of(
+                                                "ScopeName",
+                                                "admin",
+                                                "ScopeDescription",
+                                                "Required by GET /accounts/{id}")))));
+        dev().resourceCountIs("AWS::Cognito::UserPoolResourceServer", 0);
+    }
+
+    @Test
+    void webClient_signsInWithAuthorizationCodeAndNoSecret_andMayAskForTheRouteScopes() {
+        String server = fixture().getResourceId("AWS::Cognito::UserPoolResourceServer");
+        fixture()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Match.objectLike(Map.of(
+                                "GenerateSecret",
+                                false,
+                                "AllowedOAuthFlowsUserPoolClient",
+                                true,
+                                "AllowedOAuthFlows",
+                                List.of("code"),
+                                "AllowedOAuthScopes",
+                                List.of(
+                                        "openid",
+                                        Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", server), "/read"))),
+                                        Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", server), "/admin")))),
+                                "CallbackURLs",
+                                List.of("http://localhost:3000/"),
+                                "SupportedIdentityProviders",
+                                List.of("COGNITO"))));
+        dev().hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Match.objectLike(
+                                Map.of("AllowedOAuthFlows", List.of("code"), "AllowedOAuthScopes", List.of("openid"))));
+    }
+
+    @Test
+    void userPool_hasAHostedDomainForTheOAuthEndpoints() {
+        dev().hasResourceProperties(
+                        "AWS::Cognito::UserPoolDomain",
+                        Match.objectLike(Map.of(
+                                "Domain",
+                                "pulse-dev-123456789012",
+                                "UserPoolId",
+                                Map.of("Ref", dev().getResourceId("AWS::Cognito::UserPool")))));
+    }
+
+    @Test
     void userPool_isInviteOnly() {
         dev().hasResourceProperties(
                         "AWS::Cognito::UserPool",
