@@ -4,10 +4,14 @@ import dev.pulse.ingest.application.Backoff;
 import dev.pulse.ingest.application.TrackedPages;
 import dev.pulse.ingest.application.TransientFailureException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,6 +29,8 @@ public final class DynamoTrackedPages implements TrackedPages {
     public static final String ACCOUNTS = "accounts";
     /** DynamoDB's limit of keys per BatchGetItem. */
     static final int BATCH_KEYS = 100;
+    /** Requests in flight at once for one large batch. */
+    private static final int LANES = 4;
     /** UnprocessedKeys means throttling; past this many rounds the batch is retried by Kinesis instead. */
     private static final int MAX_ATTEMPTS = 8;
 
@@ -44,23 +50,51 @@ public final class DynamoTrackedPages implements TrackedPages {
 
     @Override
     public Set<String> trackedAmong(Set<String> pageIds) {
-        Set<String> tracked = new HashSet<>();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(BATCH_KEYS);
-        try {
-            for (String id : pageIds) {
-                keys.add(Map.of(KEY, AttributeValue.fromS(id)));
-                if (keys.size() == BATCH_KEYS) {
-                    read(keys, tracked);
-                    keys = new ArrayList<>(BATCH_KEYS);
-                }
+        List<List<Map<String, AttributeValue>>> chunks = new ArrayList<>();
+        for (String id : pageIds) {
+            if (chunks.isEmpty() || chunks.getLast().size() == BATCH_KEYS) {
+                chunks.add(new ArrayList<>(BATCH_KEYS));
             }
-            if (!keys.isEmpty()) {
-                read(keys, tracked);
+            chunks.getLast().add(Map.of(KEY, AttributeValue.fromS(id)));
+        }
+        Set<String> tracked = ConcurrentHashMap.newKeySet();
+        try {
+            if (chunks.size() == 1) {
+                read(chunks.getFirst(), tracked);
+            } else if (!chunks.isEmpty()) {
+                readInLanes(chunks, tracked);
             }
         } catch (SdkException e) {
             throw new TransientFailureException("tracked pages cannot be read from " + table, e);
         }
         return tracked;
+    }
+
+    /** A batch of thousands of pages waits on round trips, not on DynamoDB: a few requests go in flight at once. */
+    private void readInLanes(List<List<Map<String, AttributeValue>>> chunks, Set<String> tracked) {
+        int lanes = Math.min(LANES, chunks.size());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int lane = 0; lane < lanes; lane++) {
+                int first = lane;
+                running.add(pool.submit(() -> {
+                    for (int i = first; i < chunks.size(); i += lanes) {
+                        read(chunks.get(i), tracked);
+                    }
+                }));
+            }
+            for (Future<?> lane : running) {
+                lane.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new TransientFailureException("tracked pages cannot be read from " + table, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailureException("interrupted while reading tracked pages", e);
+        }
     }
 
     private void read(List<Map<String, AttributeValue>> keys, Set<String> tracked) {
