@@ -18,8 +18,6 @@ import dev.pulse.ingest.application.IngestService;
 import dev.pulse.ingest.application.QuarantineEntry;
 import dev.pulse.ingest.application.TrackedPages;
 import dev.pulse.ingest.domain.PostParser;
-import dev.pulse.ingest.domain.kpl.UserRecord;
-import dev.pulse.tools.firehose.Aggregator;
 import dev.pulse.tools.firehose.SimRecord;
 import dev.pulse.tools.firehose.Simulator;
 import java.time.Clock;
@@ -44,8 +42,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * snapshot did. Both index the same posts into OpenSearch, one service per shard, in alternating rounds.
  */
 public final class TrackedLookupPhase {
-    private static final int AGGREGATE_BYTES = 64 * 1024;
-
     /** What to run. */
     public record Settings(int trackedPages, int posts, int pages, int shards, int batch, int rounds, long seed) {}
 
@@ -80,11 +76,11 @@ public final class TrackedLookupPhase {
             for (int i = 0; i < settings.trackedPages(); i++) {
                 inMemory.add(Simulator.pageId(2 * i));
             }
-            List<SimRecord> records = records();
+            List<SimRecord> records = ShardedBatches.records(settings.seed(), settings.posts(), settings.pages());
             long expected = records.stream()
                     .filter(r -> inMemory.contains(r.page().pageId()))
                     .count();
-            List<List<List<InboundRecord>>> shards = batches(records);
+            List<List<List<InboundRecord>>> shards = ShardedBatches.of(records, settings.shards(), settings.batch());
             System.out.printf(
                     "sizes: %,d tracked pages in %s across %,d accounts; %,d posts over %,d pages (%,d from tracked"
                             + " pages); %d shards, %d aggregated records per batch; %d rounds; load %s%n",
@@ -183,58 +179,5 @@ public final class TrackedLookupPhase {
                 IngestMetrics.NONE,
                 new IndexNames(indices.pages(), indices.posts()),
                 clock);
-    }
-
-    private List<SimRecord> records() {
-        Simulator simulator = new Simulator(
-                settings.seed(), settings.pages(), 0, 1, Simulator.logicalClock(Instant.parse("2026-11-26T00:00:00Z")));
-        List<SimRecord> records = new ArrayList<>(settings.posts());
-        for (int i = 0; i < settings.posts(); i++) {
-            records.add(simulator.next());
-        }
-        return records;
-    }
-
-    /** The records as KPL aggregates per shard, cut into batches of {@code batch} Kinesis records. */
-    private List<List<List<InboundRecord>>> batches(List<SimRecord> records) {
-        List<List<InboundRecord>> perShard = new ArrayList<>();
-        List<Aggregator> aggregators = new ArrayList<>();
-        for (int shard = 0; shard < settings.shards(); shard++) {
-            perShard.add(new ArrayList<>());
-            aggregators.add(new Aggregator(AGGREGATE_BYTES));
-        }
-        for (SimRecord record : records) {
-            int shard = Math.floorMod(record.partitionKey().hashCode(), settings.shards());
-            aggregators
-                    .get(shard)
-                    .add(new UserRecord(record.partitionKey(), record.payload()))
-                    .ifPresent(a -> perShard.get(shard)
-                            .add(inbound(shard, perShard.get(shard).size(), a)));
-        }
-        List<List<List<InboundRecord>>> shards = new ArrayList<>();
-        for (int shard = 0; shard < settings.shards(); shard++) {
-            int s = shard;
-            aggregators
-                    .get(shard)
-                    .drain()
-                    .ifPresent(
-                            a -> perShard.get(s).add(inbound(s, perShard.get(s).size(), a)));
-            List<InboundRecord> all = perShard.get(shard);
-            List<List<InboundRecord>> batches = new ArrayList<>();
-            for (int from = 0; from < all.size(); from += settings.batch()) {
-                batches.add(all.subList(from, Math.min(from + settings.batch(), all.size())));
-            }
-            shards.add(batches);
-        }
-        return shards;
-    }
-
-    private static InboundRecord inbound(int shard, int sequence, Aggregator.Aggregate aggregate) {
-        return new InboundRecord(
-                String.format("shardId-%012d", shard),
-                Integer.toString(1_000_000 + sequence),
-                aggregate.partitionKey(),
-                aggregate.data(),
-                Instant.now());
     }
 }
