@@ -20,7 +20,8 @@ pulse_bench() {
     mentions) main=dev.pulse.bench.mentions.MentionsBench ;;
     http) main=dev.pulse.bench.http.HttpBench ;;
     coldstart) main=dev.pulse.bench.coldstart.ColdStartBench ;;
-    *) die "usage: ./pulse bench ingest|mentions|http|coldstart [ARGS]" ;;
+    tracked) main=dev.pulse.bench.accounts.TrackedLookupBench ;;
+    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java

@@ -10,6 +10,7 @@ import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
 import dev.pulse.ingest.IngestConfig;
 import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
+import dev.pulse.tools.track.AdminTracking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ final class BenchStack implements AutoCloseable {
                         .build()));
         kinesis.waiter().waitUntilStreamExists(d -> d.streamName(stream));
         dynamo.waiter().waitUntilTableExists(d -> d.tableName(table));
-        new DynamoTrackedPages(dynamo, table).track(tracked);
+        new AdminTracking(dynamo, table).track(tracked);
     }
 
     /** Creates a phase's pages index and posts template; returns the function environment pointing at them. */

@@ -34,12 +34,21 @@ public record IngestConfig(
     public static final String MAX_BULK_BYTES = Variables.Ingest.MAX_BULK_BYTES;
     public static final String TRACKED_TTL_MS = Variables.Ingest.TRACKED_TTL_MS;
     public static final String RETRY_BUDGET_MS = Variables.Ingest.RETRY_BUDGET_MS;
+    /** A page newly tracked, or untracked by every account, must change what ingest indexes within a minute. */
+    public static final Duration TRACKED_TTL_LIMIT = Duration.ofSeconds(60);
+    /** Per-page answers one instance keeps (about 150 bytes each): the firehose's busy pages, not every page. */
+    public static final int TRACKED_CACHE_PAGES = 200_000;
     /** OpenSearch rejects larger bulk requests on small domains; the issue caps them at 5 MB. */
     public static final int BULK_LIMIT = 5 * 1024 * 1024;
 
     public IngestConfig {
         if (maxBulkBytes < 1024 || maxBulkBytes > BULK_LIMIT) {
             throw new ConfigException(MAX_BULK_BYTES, "must be 1024-" + BULK_LIMIT + ", was " + maxBulkBytes);
+        }
+        if (trackedPagesTtl.isNegative() || trackedPagesTtl.compareTo(TRACKED_TTL_LIMIT) > 0) {
+            throw new ConfigException(
+                    TRACKED_TTL_MS,
+                    "must be 0-" + TRACKED_TTL_LIMIT.toMillis() + ", was " + trackedPagesTtl.toMillis());
         }
         if (maxPostBytes < 1024) {
             throw new ConfigException(MAX_POST_BYTES, "must be at least 1024, was " + maxPostBytes);
@@ -55,7 +64,7 @@ public record IngestConfig(
                 config.required(QUARANTINE),
                 env.integer(MAX_POST_BYTES, QuarantineEntry.MAX_PAYLOAD_BYTES),
                 env.integer(MAX_BULK_BYTES, BULK_LIMIT),
-                env.millis(TRACKED_TTL_MS, 60_000),
+                env.millis(TRACKED_TTL_MS, 30_000),
                 env.millis(RETRY_BUDGET_MS, 60_000),
                 // Both are always set by the CDK and the local runtime; the defaults are the topology's own values.
                 env.optional(Variables.Powertools.SERVICE_NAME, PulseTopology.INGEST_FUNCTION),

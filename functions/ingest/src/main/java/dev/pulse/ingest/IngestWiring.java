@@ -57,7 +57,10 @@ public final class IngestWiring {
         Clock clock = Clock.systemUTC();
         var search = new OpenSearchGenericClient(OpenSearchClients.transport(pulse.openSearch()));
         var tracked = new CachedTrackedPages(
-                new DynamoTrackedPages(aws.dynamoDb(), config.trackedPagesTable()), config.trackedPagesTtl(), clock);
+                new DynamoTrackedPages(aws.dynamoDb(), config.trackedPagesTable()),
+                config.trackedPagesTtl(),
+                IngestConfig.TRACKED_CACHE_PAGES,
+                clock);
         IngestService service = new IngestService(
                 new PostParser(config.maxPostBytes()),
                 tracked,

@@ -20,7 +20,7 @@ class IngestConfigTest {
         assertThat(config.trackedPagesTable()).isEqualTo("tracked-pages");
         assertThat(config.quarantineQueue()).isEqualTo("ingest-quarantine");
         assertThat(config.maxBulkBytes()).isEqualTo(5 * 1024 * 1024);
-        assertThat(config.trackedPagesTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.trackedPagesTtl()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -73,6 +73,16 @@ class IngestConfigTest {
         assertThatThrownBy(() -> IngestConfig.from(PulseConfig.fromEnv(env)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(IngestConfig.MAX_BULK_BYTES);
+    }
+
+    @Test
+    void givenTrackedTtlOverAMinute_whenRead_thenRejected() {
+        Map<String, String> env = environment();
+        env.put(IngestConfig.TRACKED_TTL_MS, "60001");
+
+        assertThatThrownBy(() -> IngestConfig.from(PulseConfig.fromEnv(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(IngestConfig.TRACKED_TTL_MS);
     }
 
     private static Map<String, String> environment() {

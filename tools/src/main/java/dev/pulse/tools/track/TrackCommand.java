@@ -4,7 +4,6 @@ import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.ingest.IngestConfig;
-import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
 import dev.pulse.tools.firehose.CliEnvironment;
 import dev.pulse.tools.firehose.Simulator;
 import java.util.ArrayList;
@@ -14,8 +13,9 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * {@code ./pulse track}: marks pages tracked in DynamoDB until accounts exist. Bare arguments are page ids;
- * {@code --top N} tracks the simulator's N most popular pages; {@code --ids a,b,c} tracks given page ids. Idempotent.
+ * {@code ./pulse track}: an admin tool that tracks pages as the reserved {@value AdminTracking#ADMIN} account (or, with
+ * {@code --untrack}, stops doing so). Bare arguments are page ids; {@code --top N} the simulator's N most popular pages;
+ * {@code --ids a,b,c} given page ids. Idempotent; customers' tracking is untouched.
  */
 public final class TrackCommand {
     private TrackCommand() {}
@@ -24,10 +24,15 @@ public final class TrackCommand {
         Map<String, String> env = CliEnvironment.resolve(System.getenv());
         String table = env.getOrDefault(IngestConfig.TRACKED_PAGES, PulseTopology.TRACKED_PAGES_TABLE);
         List<String> ids = new ArrayList<>();
+        boolean untrack = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
                 ids.add(arg);
+                continue;
+            }
+            if (arg.equals("--untrack")) {
+                untrack = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -45,14 +50,21 @@ public final class TrackCommand {
             usage("nothing to track");
         }
         try (var dynamo = new AwsClients(PulseConfig.fromEnv(env)).dynamoDb()) {
-            new DynamoTrackedPages(dynamo, table).track(ids);
+            AdminTracking admin = new AdminTracking(dynamo, table);
+            if (untrack) {
+                admin.untrack(ids);
+            } else {
+                admin.track(ids);
+            }
         } catch (SdkException e) {
             // A missing table or an unreachable DynamoDB: one line, no stack trace.
             System.err.println("track: error: " + e.getMessage()
                     + " (./pulse services up starts DynamoDB, ./pulse bootstrap creates the table)");
             System.exit(1);
         }
-        System.out.printf("track: %d pages tracked in table %s%n", ids.size(), table);
+        System.out.printf(
+                "track: %d pages %s by account %s in table %s%n",
+                ids.size(), untrack ? "untracked" : "tracked", AdminTracking.ADMIN, table);
     }
 
     private static int count(String value) {
@@ -79,7 +91,7 @@ public final class TrackCommand {
 
     private static void usage(String problem) {
         System.err.println("track: " + problem);
-        System.err.println("usage: track [PAGE_ID...] [--top N] [--ids ID,ID...] [--table NAME]");
+        System.err.println("usage: track [PAGE_ID...] [--top N] [--ids ID,ID...] [--untrack] [--table NAME]");
         System.exit(2);
     }
 }

@@ -2,7 +2,6 @@ package dev.pulse.tools.it;
 
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.ingest.IngestConfig;
-import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
 import dev.pulse.ingest.domain.kpl.UserRecord;
 import dev.pulse.local.kinesis.MappingRun;
 import dev.pulse.local.lambda.JsonLog;
@@ -10,6 +9,7 @@ import dev.pulse.tools.firehose.KinesisPublisher;
 import dev.pulse.tools.firehose.PublisherStats;
 import dev.pulse.tools.firehose.SimRecord;
 import dev.pulse.tools.firehose.Simulator;
+import dev.pulse.tools.track.AdminTracking;
 import dev.pulse.tools.track.TrackCommand;
 import java.time.Instant;
 import java.util.HashSet;
@@ -30,7 +30,7 @@ final class SimulatedRun {
         for (int rank = 200; rank < PAGES; rank += 10) {
             tracked.add(Simulator.pageId(rank));
         }
-        new DynamoTrackedPages(platform.dynamo, platform.table).track(tracked);
+        new AdminTracking(platform.dynamo, platform.table).track(tracked);
         return tracked;
     }
 

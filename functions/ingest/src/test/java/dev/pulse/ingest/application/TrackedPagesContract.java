@@ -11,12 +11,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link TrackedPages} must do: answer exactly the tracked subset of the ids asked about (ids match whole,
- * never by prefix), and report a store it cannot read as a transient failure, so the batch is retried rather than its
+ * never by prefix; a page no account tracks any more is not tracked), and report a store it cannot read as a transient failure, so the batch is retried rather than its
  * posts dropped.
  */
 public abstract class TrackedPagesContract {
     /** The port over a store in which exactly these pages are tracked. */
     protected abstract TrackedPages tracking(Set<String> pageIds);
+
+    /**
+     * The port over a store in which {@code tracked} are tracked and {@code untracked} were, but every account has
+     * untracked them since: their items remain, with the account set empty or absent.
+     */
+    protected abstract TrackedPages untrackedByEveryone(Set<String> tracked, Set<String> untracked);
 
     /** The port over a store that cannot be read and has never been read. */
     protected abstract TrackedPages unreadable();
@@ -26,6 +32,13 @@ public abstract class TrackedPagesContract {
         TrackedPages tracked = tracking(Set.of("101", "102", "103"));
 
         assertThat(tracked.trackedAmong(Set.of("101", "103", "999"))).containsExactlyInAnyOrder("101", "103");
+    }
+
+    @Test
+    void givenPagesUntrackedByEveryAccount_whenAsked_thenNotTracked() {
+        TrackedPages tracked = untrackedByEveryone(Set.of("101"), Set.of("102", "103"));
+
+        assertThat(tracked.trackedAmong(Set.of("101", "102", "103"))).containsExactly("101");
     }
 
     @Test

@@ -6,55 +6,93 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds a snapshot of the tracked pages for a TTL. When a refresh fails the previous snapshot keeps serving (a page
- * tracked minutes ago beats stopping ingest); only a cold cache with the store down is a transient failure.
+ * A bounded, least-recently-used cache of per-page answers (tracked or not) over the store, each fresh for a TTL: only
+ * pages never seen or stale are looked up. When the store fails, stale answers keep serving (a page tracked minutes
+ * ago beats stopping ingest); only a page with no answer at all makes the batch a transient failure.
  */
 public final class CachedTrackedPages implements TrackedPages {
     private static final Logger LOG = LoggerFactory.getLogger(CachedTrackedPages.class);
 
-    private final Supplier<Set<String>> store;
+    private record Answer(boolean tracked, Instant expires) {}
+
+    private final TrackedPages store;
     private final Duration ttl;
     private final Clock clock;
-    private Set<String> snapshot;
-    private Instant expires = Instant.MIN;
+    private final Map<String, Answer> answers;
 
-    public CachedTrackedPages(Supplier<Set<String>> store, Duration ttl, Clock clock) {
+    public CachedTrackedPages(TrackedPages store, Duration ttl, int maxPages, Clock clock) {
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+        }
         this.store = store;
         this.ttl = ttl;
         this.clock = clock;
+        this.answers = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+                return size() > maxPages;
+            }
+        };
     }
 
     @Override
-    public synchronized Set<String> trackedAmong(Set<String> pageIds) {
+    public Set<String> trackedAmong(Set<String> pageIds) {
         Instant now = clock.instant();
-        if (snapshot == null || now.isAfter(expires)) {
-            refresh(now);
-        }
         Set<String> tracked = new HashSet<>();
-        for (String id : pageIds) {
-            if (snapshot.contains(id)) {
-                tracked.add(id);
+        Set<String> due = new HashSet<>();
+        synchronized (answers) {
+            for (String id : pageIds) {
+                Answer answer = answers.get(id);
+                if (answer == null || now.isAfter(answer.expires())) {
+                    due.add(id);
+                } else if (answer.tracked()) {
+                    tracked.add(id);
+                }
             }
+        }
+        if (!due.isEmpty()) {
+            // Looked up outside the lock: a slow store must not hold up another thread's cached answers.
+            tracked.addAll(lookUp(due, now));
         }
         return tracked;
     }
 
-    private void refresh(Instant now) {
+    private Set<String> lookUp(Set<String> due, Instant now) {
         try {
-            snapshot = Set.copyOf(store.get());
-            expires = now.plus(ttl);
-        } catch (RuntimeException e) {
-            if (snapshot == null) {
-                throw new TransientFailureException("tracked pages cannot be read", e);
+            Set<String> found = store.trackedAmong(due);
+            Instant expires = now.plus(ttl);
+            synchronized (answers) {
+                for (String id : due) {
+                    answers.put(id, new Answer(found.contains(id), expires));
+                }
             }
-            LOG.warn("tracked pages refresh failed, serving the previous snapshot: {}", e.toString());
-            expires = now.plus(ttl.dividedBy(10));
+            return found;
+        } catch (RuntimeException e) {
+            return stale(due, e);
         }
+    }
+
+    private Set<String> stale(Set<String> due, RuntimeException failure) {
+        Set<String> tracked = new HashSet<>();
+        synchronized (answers) {
+            for (String id : due) {
+                Answer answer = answers.get(id);
+                if (answer == null) {
+                    throw new TransientFailureException("tracked pages cannot be read", failure);
+                }
+                if (answer.tracked()) {
+                    tracked.add(id);
+                }
+            }
+        }
+        LOG.warn("tracked pages lookup failed, serving {} stale answers: {}", due.size(), failure.toString());
+        return tracked;
     }
 }

@@ -4,59 +4,96 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.core.testing.SteppedClock;
+import dev.pulse.ingest.application.TrackedPages;
 import dev.pulse.ingest.application.TransientFailureException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class CachedTrackedPagesTest {
     private final SteppedClock clock = new SteppedClock(Instant.parse("2026-11-26T06:00:00Z"));
     private final Set<String> table = new HashSet<>(Set.of("1", "2"));
-    private final AtomicInteger loads = new AtomicInteger();
+    /** Every set of ids the store was asked about, in order. */
+    private final List<Set<String>> lookups = new ArrayList<>();
+
     private boolean down;
-    private final Supplier<Set<String>> store = () -> {
-        loads.incrementAndGet();
+    private final TrackedPages store = asked -> {
+        lookups.add(Set.copyOf(asked));
         if (down) {
             throw new IllegalStateException("dynamodb down");
         }
-        return Set.copyOf(table);
+        Set<String> found = new HashSet<>(asked);
+        found.retainAll(table);
+        return found;
     };
-    private final CachedTrackedPages cache = new CachedTrackedPages(store, Duration.ofSeconds(60), clock);
+    private final CachedTrackedPages cache = new CachedTrackedPages(store, Duration.ofSeconds(30), 3, clock);
 
     @Test
-    void givenFreshSnapshot_whenAskedTwice_thenTheStoreIsReadOnce() {
+    void givenFreshAnswers_whenAskedAgain_thenTheStoreIsAskedOnlyAboutNewPages() {
         assertThat(cache.trackedAmong(Set.of("1", "3"))).containsExactly("1");
         table.add("3");
-        assertThat(cache.trackedAmong(Set.of("1", "3"))).containsExactly("1");
-        assertThat(loads).hasValue(1);
+        assertThat(cache.trackedAmong(Set.of("1", "2", "3"))).containsExactlyInAnyOrder("1", "2");
+
+        assertThat(lookups).containsExactly(Set.of("1", "3"), Set.of("2"));
     }
 
     @Test
-    void givenTtlPassed_whenAsked_thenTheSnapshotIsRefreshed() {
+    void givenTtlPassed_whenAPageWasNewlyTracked_thenItIsTracked() {
         cache.trackedAmong(Set.of("3"));
         table.add("3");
-        clock.advance(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(31));
 
         assertThat(cache.trackedAmong(Set.of("3"))).containsExactly("3");
     }
 
     @Test
-    void givenStoreDownAfterALoad_whenRefreshDue_thenTheOldSnapshotServes() {
-        cache.trackedAmong(Set.of("1"));
-        down = true;
-        clock.advance(Duration.ofSeconds(61));
+    void givenTtlPassed_whenAPageWasUntrackedByEveryone_thenItIsNoLongerTracked() {
+        assertThat(cache.trackedAmong(Set.of("1"))).containsExactly("1");
+        table.remove("1");
+        clock.advance(Duration.ofSeconds(31));
 
-        assertThat(cache.trackedAmong(Set.of("1", "2"))).containsExactlyInAnyOrder("1", "2");
+        assertThat(cache.trackedAmong(Set.of("1"))).isEmpty();
     }
 
     @Test
-    void givenStoreDownAndNoSnapshot_whenAsked_thenTransientFailure() {
+    void givenStoreDownAfterALoad_whenRefreshDue_thenTheStaleAnswersServe() {
+        cache.trackedAmong(Set.of("1", "3"));
+        down = true;
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(cache.trackedAmong(Set.of("1", "3"))).containsExactly("1");
+    }
+
+    @Test
+    void givenStoreDown_whenAPageWasNeverSeen_thenTransientFailure() {
+        cache.trackedAmong(Set.of("1"));
+        down = true;
+
+        assertThatThrownBy(() -> cache.trackedAmong(Set.of("1", "2"))).isInstanceOf(TransientFailureException.class);
+    }
+
+    @Test
+    void givenStoreDownAndNothingCached_whenAsked_thenTransientFailure() {
         down = true;
 
         assertThatThrownBy(() -> cache.trackedAmong(Set.of("1"))).isInstanceOf(TransientFailureException.class);
+    }
+
+    @Test
+    void givenMorePagesThanTheBound_whenAskedAgain_thenTheLeastRecentlyUsedIsLookedUpAgain() {
+        cache.trackedAmong(Set.of("1"));
+        cache.trackedAmong(Set.of("2"));
+        cache.trackedAmong(Set.of("3"));
+        cache.trackedAmong(Set.of("1"));
+        cache.trackedAmong(Set.of("4"));
+        lookups.clear();
+
+        cache.trackedAmong(Set.of("1", "2", "3", "4"));
+
+        assertThat(lookups).containsExactly(Set.of("2"));
     }
 }

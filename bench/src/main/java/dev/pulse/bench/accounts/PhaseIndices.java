@@ -1,0 +1,86 @@
+package dev.pulse.bench.accounts;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.Topology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** A run's own pages index and posts template, made from the topology's definitions, so every run really indexes. */
+final class PhaseIndices implements AutoCloseable {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String openSearch;
+    final String prefix;
+
+    PhaseIndices(String openSearch, String prefix) {
+        this.openSearch = openSearch;
+        this.prefix = prefix;
+        Topology topology = PulseTopology.define();
+        send("PUT", "/" + pages(), resource(topology.aliases().getFirst().definition()));
+        ObjectNode template =
+                Json.read(resource(topology.indexTemplates().getFirst().definition()), ObjectNode.class);
+        template.putArray("index_patterns").add(posts() + "-*");
+        send("PUT", "/_index_template/" + prefix, template.toString());
+    }
+
+    String pages() {
+        return prefix + "-pages";
+    }
+
+    String posts() {
+        return prefix + "-posts";
+    }
+
+    long postCount() {
+        send("POST", "/" + posts() + "-*/_refresh?allow_no_indices=true", null);
+        return Json.read(send("GET", "/" + posts() + "-*/_count?allow_no_indices=true", null), ObjectNode.class)
+                .path("count")
+                .asLong();
+    }
+
+    @Override
+    public void close() {
+        send("DELETE", "/" + prefix + "-*", null);
+        send("DELETE", "/_index_template/" + prefix, null);
+    }
+
+    private String send(String method, String path, String body) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(openSearch + path))
+                            .method(
+                                    method,
+                                    body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300 && response.statusCode() != 404) {
+                throw new IllegalStateException(
+                        method + " " + path + ": " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PhaseIndices.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
