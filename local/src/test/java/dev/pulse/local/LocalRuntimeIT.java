@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,12 @@ class LocalRuntimeIT {
                         1,
                         failures)));
         int sqsPort = LocalPlatform.closedPort();
-        LocalSettings settings = LocalSettings.fromEnvironment(Map.of(
+        // The caller's port overrides stay (the test's own clients read them too); the API and queue ports are the
+        // test's.
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        variables.putAll(Map.of(
                 "PULSE_API_PORT", "0", "PULSE_SQS_PORT", Integer.toString(sqsPort), "PULSE_HOME", home.toString()));
+        LocalSettings settings = LocalSettings.fromEnvironment(variables);
         ScriptedKinesisFunction.script(consumer, (records, call) -> ScriptedKinesisFunction.ok());
         KinesisClient kinesis = new AwsClients(LocalPlatform.config()).kinesis();
 

@@ -60,7 +60,8 @@ class ScheduledFailureIT {
         try (EmbeddedSqs elasticMq = EmbeddedSqs.start(LocalPlatform.closedPort(), "us-east-1", "000000000000");
                 SqsClient sqs =
                         new AwsClients(LocalPlatform.configWith(PulseConfig.SQS_ENDPOINT, elasticMq.endpoint())).sqs();
-                LocalFunctions functions = new LocalFunctions(topology, LocalSettings.fromEnvironment(Map.of()), log)) {
+                LocalFunctions functions =
+                        new LocalFunctions(topology, LocalSettings.fromEnvironment(System.getenv()), log)) {
             QueueResources queues = new QueueResources(sqs, "");
             topology.queues().forEach(queues::ensure);
             Scheduler scheduler = new Scheduler(

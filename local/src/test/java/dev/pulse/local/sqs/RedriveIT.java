@@ -75,7 +75,7 @@ class RedriveIT {
             new AwsClients(LocalPlatform.configWith(PulseConfig.SQS_ENDPOINT, elasticMq.endpoint()));
     private final SqsClient sqs = aws.sqs();
     private final KinesisClient kinesis = aws.kinesis();
-    private final LocalSettings settings = LocalSettings.fromEnvironment(Map.of());
+    private final LocalSettings settings = LocalSettings.fromEnvironment(System.getenv());
     private final LocalFunctions functions = new LocalFunctions(topology, settings, new JsonLog(System.out, false));
     private final DeadLetterQueues queues =
             new DeadLetterQueues(topology, sqs, new Redriver(topology, kinesis, functions, settings));
