@@ -1,8 +1,10 @@
 package dev.pulse.core.topology;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Pulse's topology. Add a function, route, schedule or resource here, and both CDK and the local runtime get it. */
 public final class PulseTopology {
@@ -15,21 +17,40 @@ public final class PulseTopology {
     public static final String MENTIONS_CACHE = "mentions-cache";
     public static final String INGEST_FUNCTION = "ingest";
     public static final String MENTIONS_FUNCTION = "mentions";
+    public static final String ACCOUNTS_FUNCTION = "accounts";
+    public static final String ACCOUNTS_TABLE = "accounts";
+    public static final String MEMBERS_TABLE = "members";
+    public static final String MEMBERSHIPS_TABLE = "memberships";
+    public static final String ACCOUNT_PAGES_TABLE = "account-pages";
+    public static final String REPORTS_TABLE = "reports";
+    public static final String IDEMPOTENCY_TABLE = "idempotency";
+    public static final String ACCOUNTS_CACHE = "accounts-cache";
+    /** Needed by every accounts read route; a token that may write may not read unless it carries this too. */
+    public static final String ACCOUNTS_READ_SCOPE = "pulse/accounts.read";
+    /** Needed by every accounts write route. */
+    public static final String ACCOUNTS_WRITE_SCOPE = "pulse/accounts.write";
 
     private PulseTopology() {}
 
     public static Topology define() {
         return new Topology(
                 List.of(postsStream()),
-                List.of(TableSpec.keyed(TRACKED_PAGES_TABLE, "pageId")),
+                List.of(
+                        TableSpec.keyed(TRACKED_PAGES_TABLE, "pageId"),
+                        TableSpec.keyed(ACCOUNTS_TABLE, "accountId"),
+                        TableSpec.sorted(MEMBERS_TABLE, "accountId", "userId"),
+                        TableSpec.keyed(MEMBERSHIPS_TABLE, "userId"),
+                        TableSpec.sorted(ACCOUNT_PAGES_TABLE, "accountId", "pageId"),
+                        TableSpec.sorted(REPORTS_TABLE, "accountId", "periodKey"),
+                        new TableSpec(IDEMPOTENCY_TABLE, "key", Optional.empty(), Optional.of("expiresAt"))),
                 List.of(
                         QueueSpec.deadLetter(QUARANTINE_QUEUE, "poison posts: raw payload and the reason"),
                         QueueSpec.deadLetter(
                                 INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)")),
                 List.of(new AliasSpec(PAGES_ALIAS, "pages-v2", "opensearch/pages-v2.json")),
                 List.of(new IndexTemplateSpec(POSTS_TEMPLATE, "posts-*", "opensearch/posts-template.json")),
-                List.of(ingest(), mentions()),
-                List.of(new RouteSpec("GET", "/mentions", MENTIONS_FUNCTION, false)),
+                List.of(ingest(), mentions(), accounts()),
+                routes(),
                 List.of(),
                 List.of(ingestMapping()));
     }
@@ -74,6 +95,55 @@ public final class PulseTopology {
                 List.of(
                         Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
                         Access.readsAndWrites(Access.Kind.CACHE, MENTIONS_CACHE)));
+    }
+
+    /** The HTTP API: mentions is public; every accounts route sits behind the JWT authorizer with a scope. */
+    private static List<RouteSpec> routes() {
+        List<RouteSpec> routes = new ArrayList<>();
+        routes.add(new RouteSpec("GET", "/mentions", MENTIONS_FUNCTION, false));
+        routes.add(write("POST", "/accounts"));
+        routes.add(read("GET", "/accounts/me"));
+        routes.add(write("PATCH", "/accounts/me"));
+        routes.add(read("GET", "/accounts/me/members"));
+        routes.add(write("PUT", "/accounts/me/members/{userId}"));
+        routes.add(write("DELETE", "/accounts/me/members/{userId}"));
+        routes.add(read("GET", "/accounts/me/tracked-pages"));
+        routes.add(write("PUT", "/accounts/me/tracked-pages/{pageId}"));
+        routes.add(write("DELETE", "/accounts/me/tracked-pages/{pageId}"));
+        routes.add(read("GET", "/accounts/me/dashboards/{period}"));
+        return List.copyOf(routes);
+    }
+
+    private static RouteSpec read(String method, String path) {
+        return RouteSpec.scoped(method, path, ACCOUNTS_FUNCTION, ACCOUNTS_READ_SCOPE);
+    }
+
+    private static RouteSpec write(String method, String path) {
+        return RouteSpec.scoped(method, path, ACCOUNTS_FUNCTION, ACCOUNTS_WRITE_SCOPE);
+    }
+
+    /**
+     * The signed-in customer's API. It writes its own tables and the per-page {@code accounts} set of tracked-pages
+     * (which ingest reads), reads the pages alias to check a page exists, and caches its reads in Redis.
+     */
+    private static FunctionSpec accounts() {
+        return new FunctionSpec(
+                ACCOUNTS_FUNCTION,
+                "functions/accounts",
+                "dev.pulse.accounts.AccountsHandler",
+                1024,
+                Duration.ofSeconds(5),
+                Map.of(),
+                List.of(
+                        Access.readsAndWrites(Access.Kind.TABLE, ACCOUNTS_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, MEMBERS_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, MEMBERSHIPS_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, ACCOUNT_PAGES_TABLE),
+                        Access.reads(Access.Kind.TABLE, REPORTS_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, IDEMPOTENCY_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, TRACKED_PAGES_TABLE),
+                        Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
+                        Access.readsAndWrites(Access.Kind.CACHE, ACCOUNTS_CACHE)));
     }
 
     /** Lambda's Kinesis event-source mapping for ingest; the local poller honours the same settings. */

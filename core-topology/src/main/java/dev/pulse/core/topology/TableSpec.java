@@ -11,4 +11,8 @@ public record TableSpec(String name, String partitionKey, Optional<String> sortK
     public static TableSpec keyed(String name, String partitionKey) {
         return new TableSpec(name, partitionKey, Optional.empty(), Optional.empty());
     }
+
+    public static TableSpec sorted(String name, String partitionKey, String sortKey) {
+        return new TableSpec(name, partitionKey, Optional.of(sortKey), Optional.empty());
+    }
 }

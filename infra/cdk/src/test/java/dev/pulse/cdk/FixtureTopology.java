@@ -17,12 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The real topology plus the shapes the functions still to come will add: an accounts function behind an authorized
- * route that requires scopes, with a cache, and a scheduled reporting function that writes a table and (for the
+ * The real topology plus the shapes the functions still to come will add: one more route of the accounts function
+ * that requires scopes of its own, a table with a sort key and a TTL, and a scheduled reporting function that writes a table and (for the
  * endpoint rule) a stream, whose failed runs go to its own on-failure queue; and an on-demand stream, kept two days.
  */
 public final class FixtureTopology {
-    public static final String ACCOUNTS = "accounts";
+    /** The real accounts function, given one more route with scopes of its own. */
+    public static final String ACCOUNTS = PulseTopology.ACCOUNTS_FUNCTION;
+    /** A table with both a sort key and a TTL. */
+    public static final String SESSIONS_TABLE = "sessions";
+
     public static final String REPORTING = "reporting";
     public static final String SCHEDULE = "hourly-snapshots";
     public static final String REPORTING_FAILURES = "reporting-failures";
@@ -37,19 +41,8 @@ public final class FixtureTopology {
         List<StreamSpec> streams = new ArrayList<>(real.streams());
         streams.add(StreamSpec.uniform(REPORT_EVENTS_STREAM, 1, StreamCapacity.ON_DEMAND, Duration.ofHours(48)));
         List<TableSpec> tables = new ArrayList<>(real.tables());
-        tables.add(new TableSpec("accounts", "tenantId", Optional.of("sk"), Optional.of("expiresAt")));
-        tables.add(TableSpec.keyed("reports", "reportId"));
+        tables.add(new TableSpec(SESSIONS_TABLE, "tenantId", Optional.of("sk"), Optional.of("expiresAt")));
         List<FunctionSpec> functions = new ArrayList<>(real.functions());
-        functions.add(new FunctionSpec(
-                ACCOUNTS,
-                "functions/accounts",
-                "dev.pulse.accounts.AccountsHandler",
-                512,
-                Duration.ofSeconds(10),
-                Map.of(),
-                List.of(
-                        Access.readsAndWrites(Access.Kind.TABLE, "accounts"),
-                        Access.readsAndWrites(Access.Kind.CACHE, "accounts-cache"))));
         functions.add(new FunctionSpec(
                 REPORTING,
                 "functions/reporting",
@@ -59,7 +52,7 @@ public final class FixtureTopology {
                 Map.of(),
                 List.of(
                         Access.reads(Access.Kind.SEARCH, PulseTopology.POSTS_TEMPLATE),
-                        Access.writes(Access.Kind.TABLE, "reports"),
+                        Access.writes(Access.Kind.TABLE, PulseTopology.REPORTS_TABLE),
                         Access.writes(Access.Kind.STREAM, PulseTopology.POSTS_STREAM))));
         List<QueueSpec> queues = new ArrayList<>(real.queues());
         queues.add(QueueSpec.deadLetter(REPORTING_FAILURES, "report runs that failed after Lambda's retries"));

@@ -44,7 +44,9 @@ class SearchPlanTest {
                         "/_plugins/_security/api/roles/pulse_ingest",
                         "/_plugins/_security/api/rolesmapping/pulse_ingest",
                         "/_plugins/_security/api/roles/pulse_mentions",
-                        "/_plugins/_security/api/rolesmapping/pulse_mentions");
+                        "/_plugins/_security/api/rolesmapping/pulse_mentions",
+                        "/_plugins/_security/api/roles/pulse_accounts",
+                        "/_plugins/_security/api/rolesmapping/pulse_accounts");
         assertThat(PROD.calls()).extracting(SearchCall::method).containsOnly("PUT");
     }
 

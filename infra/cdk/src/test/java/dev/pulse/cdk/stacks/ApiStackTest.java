@@ -97,7 +97,7 @@ class ApiStackTest {
                                 "UserPoolId",
                                 Map.of("Ref", fixture().getResourceId("AWS::Cognito::UserPool")),
                                 "Scopes",
-                                List.of(
+                                Match.arrayWith(List.of(
                                         Map.of(
                                                 "ScopeName",
                                                 "read",
@@ -107,8 +107,26 @@ class ApiStackTest {
                                                 "ScopeName",
                                                 "admin",
                                                 "ScopeDescription",
-                                                "Required by GET /accounts/{id}")))));
-        dev().resourceCountIs("AWS::Cognito::UserPoolResourceServer", 0);
+                                                "Required by GET /accounts/{id}"))))));
+        // The real topology's accounts routes: one server, each scope described by the routes that require it.
+        dev().resourceCountIs("AWS::Cognito::UserPoolResourceServer", 1);
+        dev().hasResourceProperties(
+                        "AWS::Cognito::UserPoolResourceServer",
+                        Match.objectLike(Map.of(
+                                "Identifier",
+                                "pulse",
+                                "Scopes",
+                                List.of(
+                                        Match.objectLike(Map.of(
+                                                "ScopeName",
+                                                "accounts.write",
+                                                "ScopeDescription",
+                                                Match.stringLikeRegexp("Required by POST /accounts, PATCH .*"))),
+                                        Match.objectLike(Map.of(
+                                                "ScopeName",
+                                                "accounts.read",
+                                                "ScopeDescription",
+                                                Match.stringLikeRegexp("Required by GET /accounts/me, .*")))))));
     }
 
     @Test
@@ -127,16 +145,29 @@ class ApiStackTest {
                                 "AllowedOAuthScopes",
                                 List.of(
                                         "openid",
-                                        Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", server), "/read"))),
-                                        Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", server), "/admin")))),
+                                        scope(server, "accounts.write"),
+                                        scope(server, "accounts.read"),
+                                        scope(server, "read"),
+                                        scope(server, "admin")),
                                 "CallbackURLs",
                                 List.of("http://localhost:3000/"),
                                 "SupportedIdentityProviders",
                                 List.of("COGNITO"))));
+        String devServer = dev().getResourceId("AWS::Cognito::UserPoolResourceServer");
         dev().hasResourceProperties(
                         "AWS::Cognito::UserPoolClient",
-                        Match.objectLike(
-                                Map.of("AllowedOAuthFlows", List.of("code"), "AllowedOAuthScopes", List.of("openid"))));
+                        Match.objectLike(Map.of(
+                                "AllowedOAuthFlows",
+                                List.of("code"),
+                                "AllowedOAuthScopes",
+                                List.of(
+                                        "openid",
+                                        scope(devServer, "accounts.write"),
+                                        scope(devServer, "accounts.read")))));
+    }
+
+    private static Map<String, Object> scope(String server, String name) {
+        return Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", server), "/" + name)));
     }
 
     @Test

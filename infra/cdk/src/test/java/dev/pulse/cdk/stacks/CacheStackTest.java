@@ -56,7 +56,7 @@ class CacheStackTest {
     void redis_isInThePrivateSubnets_andAdmitsOnlyCachingFunctions() {
         dev().hasResourceProperties(
                         "AWS::ElastiCache::SubnetGroup", Match.objectLike(Map.of("SubnetIds", Match.anyValue())));
-        dev().resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
+        dev().resourceCountIs("AWS::EC2::SecurityGroupIngress", 2); // mentions, accounts
         dev().hasResourceProperties(
                         "AWS::EC2::SecurityGroupIngress",
                         Match.objectLike(

@@ -81,7 +81,9 @@ class SearchBootstrapScriptTest {
                         "PUT search.example/_plugins/_security/api/roles/pulse_ingest",
                         "PUT search.example/_plugins/_security/api/rolesmapping/pulse_ingest",
                         "PUT search.example/_plugins/_security/api/roles/pulse_mentions",
-                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_mentions");
+                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_mentions",
+                        "PUT search.example/_plugins/_security/api/roles/pulse_accounts",
+                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_accounts");
         assertThat(run.answer()).contains("\"Status\":\"SUCCESS\"", "\"Reason\":\"ok\"");
         assertThat(run.outcome()).isEqualTo("resolved");
     }

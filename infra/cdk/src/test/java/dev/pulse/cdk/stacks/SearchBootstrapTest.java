@@ -60,7 +60,9 @@ class SearchBootstrapTest {
                 .satisfiesExactly(
                         ingest -> assertThat(ingest).contains("Pulse-dev-Functions:", "FningestFunctionServiceRole"),
                         mentions ->
-                                assertThat(mentions).contains("Pulse-dev-Functions:", "FnmentionsFunctionServiceRole"));
+                                assertThat(mentions).contains("Pulse-dev-Functions:", "FnmentionsFunctionServiceRole"),
+                        accounts ->
+                                assertThat(accounts).contains("Pulse-dev-Functions:", "FnaccountsFunctionServiceRole"));
     }
 
     @SuppressWarnings("unchecked")

@@ -100,7 +100,7 @@ class SearchStackTest {
                                 "VPCOptions",
                                 Match.objectLike(
                                         Map.of("SubnetIds", Match.anyValue(), "SecurityGroupIds", Match.anyValue())))));
-        dev().resourceCountIs("AWS::EC2::SecurityGroupIngress", 3); // ingest, mentions, search bootstrap
+        dev().resourceCountIs("AWS::EC2::SecurityGroupIngress", 4); // ingest, mentions, accounts, search bootstrap
         dev().hasResourceProperties(
                         "AWS::EC2::SecurityGroupIngress",
                         Match.objectLike(Map.of(

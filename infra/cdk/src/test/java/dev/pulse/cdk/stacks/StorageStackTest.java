@@ -1,5 +1,6 @@
 package dev.pulse.cdk.stacks;
 
+import dev.pulse.cdk.FixtureTopology;
 import dev.pulse.cdk.Synth;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class StorageStackTest {
                 .hasResourceProperties(
                         "AWS::DynamoDB::Table",
                         Match.objectLike(Map.of(
-                                "TableName", "pulse-dev-accounts",
+                                "TableName", "pulse-dev-" + FixtureTopology.SESSIONS_TABLE,
                                 "KeySchema",
                                         Match.arrayWith(List.of(Map.of("AttributeName", "sk", "KeyType", "RANGE"))),
                                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));

@@ -1,0 +1,21 @@
+package dev.pulse.accounts.adapter.cache;
+
+import dev.pulse.accounts.domain.AccountId;
+import dev.pulse.accounts.domain.UserId;
+import java.time.Duration;
+
+/** The cache's keys: every read of one account under one key (so one eviction covers a write), a user's apart. */
+final class CacheKeys {
+    /** Bounds how long a read that lost a race with a write's eviction can stay stale. */
+    static final Duration TTL = Duration.ofMinutes(5);
+
+    private CacheKeys() {}
+
+    static String account(AccountId id) {
+        return "acct:" + id.value();
+    }
+
+    static String user(UserId id) {
+        return "user:" + id.value();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pulse.accounts.adapter.cache;
+
+import dev.pulse.accounts.application.AccountStore;
+import dev.pulse.accounts.application.ReadCache;
+import dev.pulse.accounts.domain.Account;
+import dev.pulse.accounts.domain.AccountId;
+import dev.pulse.core.json.Json;
+import java.util.Optional;
+
+/** Cache-aside over the accounts table: reads fill the cache, writes evict the account's reads once committed. */
+public final class CachedAccountStore implements AccountStore {
+    static final String FIELD = "me";
+
+    private final AccountStore store;
+    private final ReadCache cache;
+
+    public CachedAccountStore(AccountStore store, ReadCache cache) {
+        this.store = store;
+        this.cache = cache;
+    }
+
+    @Override
+    public void create(Account account) {
+        store.create(account);
+        cache.evict(CacheKeys.account(account.accountId()));
+    }
+
+    @Override
+    public Optional<Account> find(AccountId id) {
+        Optional<String> cached = cache.get(CacheKeys.account(id), FIELD);
+        if (cached.isPresent()) {
+            return Optional.of(Json.read(cached.get(), Account.class));
+        }
+        Optional<Account> found = store.find(id);
+        found.ifPresent(a -> cache.put(CacheKeys.account(id), FIELD, Json.write(a), CacheKeys.TTL));
+        return found;
+    }
+
+    @Override
+    public boolean replace(Account next) {
+        boolean replaced = store.replace(next);
+        cache.evict(CacheKeys.account(next.accountId()));
+        return replaced;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pulse.accounts.adapter.cache;
+
+import dev.pulse.accounts.application.ReadCache;
+import dev.pulse.accounts.application.TeamStore;
+import dev.pulse.accounts.domain.AccountId;
+import dev.pulse.accounts.domain.Member;
+import dev.pulse.accounts.domain.Membership;
+import dev.pulse.accounts.domain.UserId;
+import dev.pulse.core.json.Json;
+import java.util.List;
+import java.util.Optional;
+
+/** Cache-aside over members and memberships; a membership is looked up on every request, so it is cached too. */
+public final class CachedTeamStore implements TeamStore {
+    static final String MEMBERSHIP = "membership";
+    static final String MEMBERS = "team";
+
+    private final TeamStore store;
+    private final ReadCache cache;
+
+    public CachedTeamStore(TeamStore store, ReadCache cache) {
+        this.store = store;
+        this.cache = cache;
+    }
+
+    @Override
+    public Optional<Membership> membershipOf(UserId user) {
+        Optional<String> cached = cache.get(CacheKeys.user(user), MEMBERSHIP);
+        if (cached.isPresent()) {
+            return Optional.of(Json.read(cached.get(), Membership.class));
+        }
+        Optional<Membership> found = store.membershipOf(user);
+        // Only a membership is cached: a user in no account is about to create one, and must then see it.
+        found.ifPresent(m -> cache.put(CacheKeys.user(user), MEMBERSHIP, Json.write(m), CacheKeys.TTL));
+        return found;
+    }
+
+    @Override
+    public boolean join(Membership membership) {
+        boolean joined = store.join(membership);
+        cache.evict(CacheKeys.user(membership.userId()));
+        return joined;
+    }
+
+    @Override
+    public void leave(UserId user, AccountId account) {
+        store.leave(user, account);
+        cache.evict(CacheKeys.user(user));
+    }
+
+    @Override
+    public List<Member> members(AccountId account) {
+        Optional<String> cached = cache.get(CacheKeys.account(account), MEMBERS);
+        if (cached.isPresent()) {
+            return List.of(Json.read(cached.get(), Member[].class));
+        }
+        List<Member> found = store.members(account);
+        cache.put(CacheKeys.account(account), MEMBERS, Json.write(found), CacheKeys.TTL);
+        return found;
+    }
+
+    @Override
+    public boolean putMember(AccountId account, Member member) {
+        boolean created = store.putMember(account, member);
+        cache.evict(CacheKeys.account(account));
+        return created;
+    }
+
+    @Override
+    public boolean removeMember(AccountId account, UserId user) {
+        boolean removed = store.removeMember(account, user);
+        cache.evict(CacheKeys.account(account));
+        return removed;
+    }
+}

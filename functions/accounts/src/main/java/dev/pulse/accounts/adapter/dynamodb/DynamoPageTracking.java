@@ -1,0 +1,44 @@
+package dev.pulse.accounts.adapter.dynamodb;
+
+import static dev.pulse.accounts.adapter.dynamodb.Dynamo.s;
+
+import dev.pulse.accounts.application.PageTracking;
+import dev.pulse.accounts.domain.AccountId;
+import dev.pulse.accounts.domain.PageId;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The tracked-pages table that ingest reads: each page's {@code accounts} string set. {@code ADD} and {@code DELETE}
+ * are idempotent, and DynamoDB drops the attribute when the set empties (an item without it is untracked).
+ */
+public final class DynamoPageTracking implements PageTracking {
+    public static final String ACCOUNTS = "accounts";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoPageTracking(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void track(PageId page, AccountId account) {
+        update(page, account, "ADD");
+    }
+
+    @Override
+    public void untrack(PageId page, AccountId account) {
+        update(page, account, "DELETE");
+    }
+
+    private void update(PageId page, AccountId account, String action) {
+        Dynamo.call(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(Map.of("pageId", s(page.value())))
+                .updateExpression(action + " #s :a")
+                .expressionAttributeNames(Map.of("#s", ACCOUNTS))
+                .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(java.util.List.of(account.value()))))));
+    }
+}

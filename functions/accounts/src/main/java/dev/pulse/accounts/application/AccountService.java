@@ -1,0 +1,71 @@
+package dev.pulse.accounts.application;
+
+import dev.pulse.accounts.domain.Account;
+import dev.pulse.accounts.domain.AccountId;
+import dev.pulse.accounts.domain.AccountName;
+import dev.pulse.accounts.domain.Member;
+import dev.pulse.accounts.domain.Membership;
+import dev.pulse.accounts.domain.Role;
+import dev.pulse.accounts.domain.UserId;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Creates, reads and renames the caller's account. */
+public final class AccountService {
+    private final AccountStore accounts;
+    private final TeamStore team;
+    private final IdempotencyStore idempotency;
+    private final Tenancy tenancy;
+    private final Clock clock;
+    private final Supplier<AccountId> ids;
+
+    public AccountService(
+            AccountStore accounts, TeamStore team, IdempotencyStore idempotency, Clock clock, Supplier<AccountId> ids) {
+        this.accounts = accounts;
+        this.team = team;
+        this.idempotency = idempotency;
+        this.tenancy = new Tenancy(team);
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /**
+     * Creates the account whose id the key claims, the owner member, then the owner's membership. A replay with the
+     * same key finds the same id, and every step is a conditional put that a replay skips, so it repairs a crash too.
+     */
+    public Account create(UserId caller, String idempotencyKey, AccountName name) {
+        AccountId id = idempotency.claim(caller.value() + "#" + idempotencyKey, ids.get());
+        Optional<Membership> current = team.membershipOf(caller);
+        if (current.isPresent() && !current.get().accountId().equals(id)) {
+            throw Refusal.conflict("already_member", "you already belong to an account");
+        }
+        accounts.create(Account.create(id, name, clock.instant()));
+        team.putMember(id, new Member(caller, Role.OWNER));
+        if (!team.join(new Membership(caller, id, Role.OWNER))) {
+            throw Refusal.conflict("already_member", "you already belong to an account");
+        }
+        return find(id);
+    }
+
+    public Account mine(UserId caller) {
+        return find(tenancy.of(caller).accountId());
+    }
+
+    /** Renames the account if {@code expectedVersion} is still the stored one; 412 otherwise. */
+    public Account rename(UserId caller, long expectedVersion, AccountName name) {
+        Account current = find(tenancy.writer(caller).accountId());
+        if (current.version() != expectedVersion) {
+            throw Refusal.stale();
+        }
+        Account next = current.renamed(name, clock.instant());
+        if (!accounts.replace(next)) {
+            throw Refusal.stale();
+        }
+        return next;
+    }
+
+    private Account find(AccountId id) {
+        return accounts.find(id).orElseThrow(() -> Refusal.notFound("not_found", "no such account"));
+    }
+}
