@@ -10,6 +10,12 @@ import java.util.Optional;
 public final class PulseTopology {
     public static final String POSTS_STREAM = "posts";
     public static final String TRACKED_PAGES_TABLE = "tracked-pages";
+    /**
+     * The string-set attribute of a {@link #TRACKED_PAGES_TABLE} item: the ids of the accounts tracking the page. The
+     * accounts function writes it ({@code ADD}/{@code DELETE}), ingest reads it; a page is tracked while it is not empty.
+     */
+    public static final String TRACKED_PAGES_ACCOUNTS = "accounts";
+
     public static final String QUARANTINE_QUEUE = "ingest-quarantine";
     public static final String INGEST_FAILURE_QUEUE = "ingest-failures";
     public static final String PAGES_ALIAS = "pages";

@@ -36,9 +36,6 @@ class TopologyNamesAreDeclaredOnceTest {
             // The benchmark's --pages option (the corpus sizes to index), not the pages alias.
             "bench/src/main/java/dev/pulse/bench/mentions/MentionsBench.java",
             Set.of("pages"),
-            // tracked-pages' attribute holding the set of accounts tracking a page, not the accounts table or function.
-            "functions/accounts/src/main/java/dev/pulse/accounts/adapter/dynamodb/DynamoPageTracking.java",
-            Set.of("accounts"),
             // The operator's own AWS CLI region, the CDK CLI's fallback for the deploy region; no function reads it.
             "local/scripts/cdk.sh",
             Set.of("AWS_REGION"));

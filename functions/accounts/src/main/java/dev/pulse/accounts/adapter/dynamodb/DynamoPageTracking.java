@@ -5,6 +5,7 @@ import static dev.pulse.accounts.adapter.dynamodb.Dynamo.s;
 import dev.pulse.accounts.application.PageTracking;
 import dev.pulse.accounts.domain.AccountId;
 import dev.pulse.accounts.domain.PageId;
+import dev.pulse.core.topology.PulseTopology;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * are idempotent, and DynamoDB drops the attribute when the set empties (an item without it is untracked).
  */
 public final class DynamoPageTracking implements PageTracking {
-    public static final String ACCOUNTS = "accounts";
+    public static final String ACCOUNTS = PulseTopology.TRACKED_PAGES_ACCOUNTS;
 
     private final DynamoDbClient dynamo;
     private final String table;

@@ -1,5 +1,6 @@
 package dev.pulse.ingest.adapter.dynamodb;
 
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.ingest.application.Backoff;
 import dev.pulse.ingest.application.TrackedPages;
 import dev.pulse.ingest.application.TransientFailureException;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class DynamoTrackedPages implements TrackedPages {
     public static final String KEY = "pageId";
     /** The account ids tracking a page; DynamoDB drops the attribute when the last one is deleted. */
-    public static final String ACCOUNTS = "accounts";
+    public static final String ACCOUNTS = PulseTopology.TRACKED_PAGES_ACCOUNTS;
     /** DynamoDB's limit of keys per BatchGetItem. */
     static final int BATCH_KEYS = 100;
     /** Requests in flight at once for one large batch. */
