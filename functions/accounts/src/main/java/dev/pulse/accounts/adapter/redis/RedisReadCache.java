@@ -1,6 +1,7 @@
 package dev.pulse.accounts.adapter.redis;
 
 import dev.pulse.accounts.application.ReadCache;
+import dev.pulse.core.cache.LazyRedisConnection;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
@@ -17,14 +18,13 @@ public final class RedisReadCache implements ReadCache, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RedisReadCache.class.getName());
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
-    private final RedisClient client;
     private final String namespace;
     private final Clock clock;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private final LazyRedisConnection connection;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public RedisReadCache(RedisClient client, String namespace, Clock clock) {
-        this.client = client;
+        this.connection = new LazyRedisConnection(client);
         this.namespace = namespace;
         this.clock = clock;
     }
@@ -57,7 +57,7 @@ public final class RedisReadCache implements ReadCache, AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(command.apply(connection()));
+            return Optional.ofNullable(command.apply(connection.get()));
         } catch (RuntimeException e) {
             pausedUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
             LOG.log(System.Logger.Level.DEBUG, "accounts cache unavailable: {0}", e.toString());
@@ -65,26 +65,8 @@ public final class RedisReadCache implements ReadCache, AutoCloseable {
         }
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current == null) {
-            synchronized (this) {
-                current = connection;
-                if (current == null) {
-                    // Connected lazily, so an instance that starts while Redis is down still serves from DynamoDB.
-                    current = client.connect();
-                    connection = current;
-                }
-            }
-        }
-        return current;
-    }
-
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            current.close();
-        }
+        connection.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.mentions.adapter.cache;
 
+import dev.pulse.core.cache.LazyRedisConnection;
 import dev.pulse.core.json.Json;
 import dev.pulse.mentions.application.MentionCache;
 import dev.pulse.mentions.domain.PageSummary;
@@ -21,13 +22,12 @@ public final class RedisMentionCache implements MentionCache, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RedisMentionCache.class.getName());
     private static final Duration VERSION_TTL = Duration.ofDays(1);
 
-    private final RedisClient client;
     private final String versionKey;
     private final CircuitBreaker breaker;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private final LazyRedisConnection connection;
 
     public RedisMentionCache(RedisClient client, String namespace, CircuitBreaker breaker) {
-        this.client = client;
+        this.connection = new LazyRedisConnection(client);
         this.versionKey = namespace + ":index-version";
         this.breaker = breaker;
     }
@@ -73,7 +73,7 @@ public final class RedisMentionCache implements MentionCache, AutoCloseable {
         }
         long start = breaker.getCurrentTimestamp();
         try {
-            T value = command.apply(connection());
+            T value = command.apply(connection.get());
             breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
             return Optional.ofNullable(value);
         } catch (RuntimeException e) {
@@ -89,7 +89,7 @@ public final class RedisMentionCache implements MentionCache, AutoCloseable {
         }
         long start = breaker.getCurrentTimestamp();
         try {
-            command.apply(connection()).whenComplete((ok, failure) -> {
+            command.apply(connection.get()).whenComplete((ok, failure) -> {
                 if (failure == null) {
                     breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                 } else {
@@ -105,26 +105,8 @@ public final class RedisMentionCache implements MentionCache, AutoCloseable {
         breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current == null) {
-            synchronized (this) {
-                current = connection;
-                if (current == null) {
-                    // Connected lazily, so an instance that starts while Redis is down still serves from the index.
-                    current = client.connect();
-                    connection = current;
-                }
-            }
-        }
-        return current;
-    }
-
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            current.close();
-        }
+        connection.close();
     }
 }
