@@ -1,5 +1,6 @@
 package dev.pulse.bench.accounts;
 
+import dev.pulse.bench.PhaseIndices;
 import dev.pulse.bench.mentions.MachineFacts;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.LocalProfile;

@@ -1,27 +1,15 @@
 package dev.pulse.bench.ingest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.bench.PhaseIndices;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.LocalProfile;
 import dev.pulse.core.config.OpenSearchSettings;
 import dev.pulse.core.config.PulseConfig;
-import dev.pulse.core.json.Json;
-import dev.pulse.core.topology.PulseTopology;
-import dev.pulse.core.topology.Topology;
 import dev.pulse.ingest.IngestConfig;
 import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
 import dev.pulse.tools.track.AdminTracking;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +35,7 @@ final class BenchStack implements AutoCloseable {
     final String openSearch = baseEnv.get(OpenSearchSettings.ENDPOINT);
     final KinesisClient kinesis;
     final DynamoDbClient dynamo;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> phases = new ArrayList<>();
+    private final Map<String, PhaseIndices> phases = new LinkedHashMap<>();
 
     BenchStack(int shards, Set<String> tracked) {
         AwsClients aws = new AwsClients(PulseConfig.fromEnv(baseEnv));
@@ -72,79 +59,38 @@ final class BenchStack implements AutoCloseable {
 
     /** Creates a phase's pages index and posts template; returns the function environment pointing at them. */
     Map<String, String> phase(String name) {
-        String prefix = id + "-" + name;
-        phases.add(prefix);
-        Topology topology = PulseTopology.define();
-        send("PUT", "/" + pages(name), resource(topology.aliases().getFirst().definition()));
-        ObjectNode template =
-                Json.read(resource(topology.indexTemplates().getFirst().definition()), ObjectNode.class);
-        template.putArray("index_patterns").add(posts(name) + "-*");
-        send("PUT", "/_index_template/" + prefix, template.toString());
+        PhaseIndices indices = new PhaseIndices(openSearch, id + "-" + name);
+        phases.put(name, indices);
         Map<String, String> env = new HashMap<>(baseEnv);
-        env.put(IngestConfig.PAGES, pages(name));
-        env.put(IngestConfig.POSTS, posts(name));
+        env.put(IngestConfig.PAGES, indices.pages());
+        env.put(IngestConfig.POSTS, indices.posts());
         env.put(IngestConfig.TRACKED_PAGES, table);
         env.put(IngestConfig.QUARANTINE, id + "-quarantine");
         return env;
     }
 
     String pages(String phase) {
-        return id + "-" + phase + "-pages";
+        return phases.get(phase).pages();
     }
 
     String posts(String phase) {
-        return id + "-" + phase + "-posts";
+        return phases.get(phase).posts();
     }
 
-    long count(String pattern) {
-        send("POST", "/" + pattern + "/_refresh?allow_no_indices=true", null);
-        return Json.read(send("GET", "/" + pattern + "/_count?allow_no_indices=true", null), ObjectNode.class)
-                .path("count")
-                .asLong();
+    long postCount(String phase) {
+        return phases.get(phase).postCount();
     }
 
-    String send(String method, String path, String body) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(openSearch + path))
-                            .method(
-                                    method,
-                                    body == null
-                                            ? HttpRequest.BodyPublishers.noBody()
-                                            : HttpRequest.BodyPublishers.ofString(body))
-                            .header("Content-Type", "application/json")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300 && response.statusCode() != 404) {
-                throw new IllegalStateException(
-                        method + " " + path + ": " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    long pageCount(String phase) {
+        return phases.get(phase).pageCount();
     }
 
     @Override
     public void close() {
-        for (String prefix : phases) {
-            send("DELETE", "/" + prefix + "-*", null);
-            send("DELETE", "/_index_template/" + prefix, null);
-        }
+        phases.values().forEach(PhaseIndices::close);
         kinesis.deleteStream(d -> d.streamName(stream));
         dynamo.deleteTable(d -> d.tableName(table));
         kinesis.close();
         dynamo.close();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = BenchStack.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -193,8 +193,8 @@ public final class IngestPhases {
     }
 
     private void check(BenchStack stack, String phase, BenchData data) {
-        long posts = stack.count(stack.posts(phase) + "-*");
-        long pages = stack.count(stack.pages(phase));
+        long posts = stack.postCount(phase);
+        long pages = stack.pageCount(phase);
         System.out.printf("%s: indexed %d posts (expected %d), %d pages%n", phase, posts, data.trackedPosts(), pages);
     }
 

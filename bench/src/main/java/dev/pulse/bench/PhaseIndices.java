@@ -1,46 +1,56 @@
-package dev.pulse.bench.accounts;
+package dev.pulse.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.core.json.Json;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
+import dev.pulse.core.topology.search.IndexDefinitions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 /** A run's own pages index and posts template, made from the topology's definitions, so every run really indexes. */
-final class PhaseIndices implements AutoCloseable {
+public final class PhaseIndices implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String openSearch;
-    final String prefix;
+    public final String prefix;
 
-    PhaseIndices(String openSearch, String prefix) {
+    public PhaseIndices(String openSearch, String prefix) {
         this.openSearch = openSearch;
         this.prefix = prefix;
         Topology topology = PulseTopology.define();
-        send("PUT", "/" + pages(), resource(topology.aliases().getFirst().definition()));
-        ObjectNode template =
-                Json.read(resource(topology.indexTemplates().getFirst().definition()), ObjectNode.class);
+        send(
+                "PUT",
+                "/" + pages(),
+                IndexDefinitions.load(topology.aliases().getFirst().definition()));
+        ObjectNode template = Json.read(
+                IndexDefinitions.load(topology.indexTemplates().getFirst().definition()), ObjectNode.class);
         template.putArray("index_patterns").add(posts() + "-*");
         send("PUT", "/_index_template/" + prefix, template.toString());
     }
 
-    String pages() {
+    public String pages() {
         return prefix + "-pages";
     }
 
-    String posts() {
+    public String posts() {
         return prefix + "-posts";
     }
 
-    long postCount() {
-        send("POST", "/" + posts() + "-*/_refresh?allow_no_indices=true", null);
-        return Json.read(send("GET", "/" + posts() + "-*/_count?allow_no_indices=true", null), ObjectNode.class)
+    public long postCount() {
+        return count(posts() + "-*");
+    }
+
+    public long pageCount() {
+        return count(pages());
+    }
+
+    private long count(String pattern) {
+        send("POST", "/" + pattern + "/_refresh?allow_no_indices=true", null);
+        return Json.read(send("GET", "/" + pattern + "/_count?allow_no_indices=true", null), ObjectNode.class)
                 .path("count")
                 .asLong();
     }
@@ -73,14 +83,6 @@ final class PhaseIndices implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PhaseIndices.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
