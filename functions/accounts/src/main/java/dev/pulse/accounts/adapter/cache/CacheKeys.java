@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** The cache's keys: every read of one account under one key (so one eviction covers a write), a user's apart. */
 final class CacheKeys {
-    /** Bounds how long a read that lost a race with a write's eviction can stay stale. */
+    /** Bounds how long a read can stay stale when a write's eviction was lost (the cache unreachable right then). */
     static final Duration TTL = Duration.ofMinutes(5);
 
     private CacheKeys() {}

@@ -27,13 +27,12 @@ public final class CachedAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(AccountId id) {
-        Optional<String> cached = cache.get(CacheKeys.account(id), FIELD);
-        if (cached.isPresent()) {
-            return Optional.of(Json.read(cached.get(), Account.class));
-        }
-        Optional<Account> found = store.find(id);
-        found.ifPresent(a -> cache.put(CacheKeys.account(id), FIELD, Json.write(a), CacheKeys.TTL));
-        return found;
+        return cache.read(
+                        CacheKeys.account(id),
+                        FIELD,
+                        CacheKeys.TTL,
+                        () -> store.find(id).map(Json::write))
+                .map(json -> Json.read(json, Account.class));
     }
 
     @Override

@@ -30,12 +30,12 @@ public final class CachedReportStore implements ReportStore {
     public List<Snapshot> snapshots(AccountId account, Period period, Instant from, Instant to, int limit) {
         String key = "reports:" + account.value();
         String field = period.wire() + ":" + from + ":" + to + ":" + limit;
-        Optional<String> cached = cache.get(key, field);
-        if (cached.isPresent()) {
-            return List.of(Json.read(cached.get(), Snapshot[].class));
-        }
-        List<Snapshot> found = store.snapshots(account, period, from, to, limit);
-        cache.put(key, field, Json.write(found), TTL);
-        return found;
+        String json = cache.read(
+                        key,
+                        field,
+                        TTL,
+                        () -> Optional.of(Json.write(store.snapshots(account, period, from, to, limit))))
+                .orElseThrow();
+        return List.of(Json.read(json, Snapshot[].class));
     }
 }

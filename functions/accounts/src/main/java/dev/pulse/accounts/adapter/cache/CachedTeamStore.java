@@ -25,14 +25,13 @@ public final class CachedTeamStore implements TeamStore {
 
     @Override
     public Optional<Membership> membershipOf(UserId user) {
-        Optional<String> cached = cache.get(CacheKeys.user(user), MEMBERSHIP);
-        if (cached.isPresent()) {
-            return Optional.of(Json.read(cached.get(), Membership.class));
-        }
-        Optional<Membership> found = store.membershipOf(user);
-        // Only a membership is cached: a user in no account is about to create one, and must then see it.
-        found.ifPresent(m -> cache.put(CacheKeys.user(user), MEMBERSHIP, Json.write(m), CacheKeys.TTL));
-        return found;
+        // Only a membership is cached (an empty answer is not): a user in no account is about to create one.
+        return cache.read(
+                        CacheKeys.user(user),
+                        MEMBERSHIP,
+                        CacheKeys.TTL,
+                        () -> store.membershipOf(user).map(Json::write))
+                .map(json -> Json.read(json, Membership.class));
     }
 
     @Override
@@ -50,13 +49,13 @@ public final class CachedTeamStore implements TeamStore {
 
     @Override
     public List<Member> members(AccountId account) {
-        Optional<String> cached = cache.get(CacheKeys.account(account), MEMBERS);
-        if (cached.isPresent()) {
-            return List.of(Json.read(cached.get(), Member[].class));
-        }
-        List<Member> found = store.members(account);
-        cache.put(CacheKeys.account(account), MEMBERS, Json.write(found), CacheKeys.TTL);
-        return found;
+        String json = cache.read(
+                        CacheKeys.account(account),
+                        MEMBERS,
+                        CacheKeys.TTL,
+                        () -> Optional.of(Json.write(store.members(account))))
+                .orElseThrow();
+        return List.of(Json.read(json, Member[].class));
     }
 
     @Override

@@ -49,12 +49,12 @@ public final class CachedTrackedPageStore implements TrackedPageStore {
     @Override
     public List<TrackedPage> list(AccountId account, Optional<PageId> after, int limit) {
         String field = "pages:" + after.map(PageId::value).orElse("") + ":" + limit;
-        Optional<String> cached = cache.get(CacheKeys.account(account), field);
-        if (cached.isPresent()) {
-            return List.of(Json.read(cached.get(), TrackedPage[].class));
-        }
-        List<TrackedPage> found = store.list(account, after, limit);
-        cache.put(CacheKeys.account(account), field, Json.write(found), CacheKeys.TTL);
-        return found;
+        String json = cache.read(
+                        CacheKeys.account(account),
+                        field,
+                        CacheKeys.TTL,
+                        () -> Optional.of(Json.write(store.list(account, after, limit))))
+                .orElseThrow();
+        return List.of(Json.read(json, TrackedPage[].class));
     }
 }

@@ -11,6 +11,7 @@ import dev.pulse.core.testing.Unique;
 import io.lettuce.core.RedisClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +38,12 @@ class RedisReadCacheIT extends ReadCacheContract {
         try {
             RedisReadCache cache = new RedisReadCache(down, "it-down", Clock.systemUTC());
 
-            cache.put("acct:x", "me", "{}", Duration.ofMinutes(1));
             cache.evict("acct:x");
 
-            assertThat(cache.get("acct:x", "me")).isEmpty();
+            assertThat(cache.read("acct:x", "me", Duration.ofMinutes(1), () -> Optional.of("{}")))
+                    .contains("{}");
+            assertThat(cache.read("acct:x", "me", Duration.ofMinutes(1), () -> Optional.of("{\"v\":2}")))
+                    .contains("{\"v\":2}");
         } finally {
             down.shutdown();
         }
