@@ -24,7 +24,8 @@ pulse_build_if_stale() {
     -newer "$PULSE_BUILD_STAMP" -print -quit 2>/dev/null)" ]; then
     return 0
   fi
-  say "building Pulse (./mvnw install, no tests); the first build downloads dependencies and takes a few minutes"
+  # On stderr: a command whose output is data (`./pulse token`) may be the one that builds.
+  say "building Pulse (./mvnw install, no tests); the first build downloads dependencies and takes a few minutes" >&2
   pulse_mvn -q -DskipTests -Dspotless.check.skip=true install || die "build failed; run ./mvnw -DskipTests install to see why"
 }
 

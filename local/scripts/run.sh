@@ -25,20 +25,34 @@ pulse_run() {
   runtime_pid="$(pulse_java_background runtime local dev.pulse.local.LocalRuntime)"
   pulse_wait_for_api "$runtime_pid"
 
-  say "tracking the simulator's ${PULSE_RUN_TRACKED:-1000} most popular pages, so their posts are indexed"
-  pulse_tool dev.pulse.tools.track.TrackCommand --top "${PULSE_RUN_TRACKED:-1000}" >>"$PULSE_LOGS/runtime.log" 2>&1 \
-    || { printf '%s\n' "pulse: error: could not seed tracked pages; see $PULSE_LOGS/runtime.log" >&2; pulse_run_stop 1; }
-
   say "starting the firehose simulator at $rate posts/s (log: $PULSE_LOGS/firehose.log)"
   pulse_java_background firehose tools dev.pulse.tools.firehose.FirehoseCommand \
     --source sim --rate "$rate" --duration forever --seed 42 >/dev/null
 
+  # The demo account is made through the API, as a customer's would be; it tracks the simulator's most popular
+  # pages as soon as ingest has indexed each of them (log: demo.log).
+  local demo_token="$PULSE_HOME/demo.token"
+  pulse_java dev.pulse.local.TokenCommand --sub demo-owner --ttl 12h >"$demo_token" \
+    || { printf '%s\n' "pulse: error: could not issue the demo token" >&2; pulse_run_stop 1; }
+  say "creating the demo account; it tracks the ${PULSE_RUN_TRACKED:-1000} most popular pages (log: $PULSE_LOGS/demo.log)"
+  pulse_java_background demo tools dev.pulse.tools.demo.DemoCommand \
+    --token-file "$demo_token" --top "${PULSE_RUN_TRACKED:-1000}" --wait 10m >/dev/null
+
+  local api="http://127.0.0.1:$PULSE_API_PORT"
   cat <<TXT
 pulse: Pulse is running on the local platform.
-pulse:   HTTP API        http://127.0.0.1:$PULSE_API_PORT
-pulse:   mentions        curl 'http://127.0.0.1:$PULSE_API_PORT/mentions?q=new&limit=5'
+pulse:   HTTP API        $api
+pulse:   mentions        curl '$api/mentions?q=new&limit=5'
+pulse:   demo token      (user demo-owner, owner of the demo account; valid 12 h; also in $demo_token)
+$(cat "$demo_token")
+pulse:   demo account    TOKEN=\$(cat $demo_token)
+pulse:                   curl -H "Authorization: Bearer \$TOKEN" $api/accounts/me
+pulse:                   curl -H "Authorization: Bearer \$TOKEN" '$api/accounts/me/tracked-pages?limit=5'
+pulse:   your account    ME=\$(./pulse token --sub me)
+pulse:                   curl -X POST -H "Authorization: Bearer \$ME" -H 'Content-Type: application/json' \\
+pulse:                        -d '{"name":"My team"}' $api/accounts
 pulse:   OpenSearch      http://127.0.0.1:$PULSE_OPENSEARCH_PORT/pages/_count
-pulse:   logs            $PULSE_LOGS/runtime.log, $PULSE_LOGS/firehose.log
+pulse:   logs            $PULSE_LOGS/runtime.log, $PULSE_LOGS/firehose.log, $PULSE_LOGS/demo.log
 pulse: Ctrl-C (or ./pulse services down in another terminal) stops everything.
 TXT
   while svc_pid runtime >/dev/null; do

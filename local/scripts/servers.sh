@@ -61,6 +61,7 @@ svc_define kinesalite label="kinesalite (Kinesis)" port=PULSE_KINESIS_PORT \
   start=svc_start_kinesalite needs=svc_needs_npm_tools
 svc_define dynalite label="dynalite (DynamoDB)" port=PULSE_DYNAMODB_PORT \
   start=svc_start_dynalite needs=svc_needs_npm_tools
+svc_define demo label="demo account seeding" kind=process
 svc_define firehose label="firehose simulator" kind=process
 svc_define runtime label="Pulse local runtime" port=PULSE_API_PORT kind=process
 

@@ -1,5 +1,6 @@
 package dev.pulse.local;
 
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.local.auth.DevKeys;
 import dev.pulse.local.auth.DevTokens;
 import dev.pulse.local.auth.TokenRequest;
@@ -22,10 +23,13 @@ public final class TokenCommand {
     private static final List<String> FLAGS =
             List.of("--sub", "--account", "--scopes", "--scope", "--ttl", "--aud", "--client-id", "--nbf");
 
+    /** Without {@code --scopes}, a token may call every route: the scopes the topology's routes ask for. */
+    static final String DEFAULT_SCOPES = PulseTopology.ACCOUNTS_READ_SCOPE + " " + PulseTopology.ACCOUNTS_WRITE_SCOPE;
+
     private TokenCommand() {}
 
     public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>(Map.of("--ttl", "1h", "--scopes", "pulse/read pulse/write"));
+        Map<String, String> options = new HashMap<>(Map.of("--ttl", "1h", "--scopes", DEFAULT_SCOPES));
         for (int i = 0; i < args.length; i++) {
             if (!FLAGS.contains(args[i]) || i + 1 >= args.length) {
                 usage("unexpected argument " + args[i]);

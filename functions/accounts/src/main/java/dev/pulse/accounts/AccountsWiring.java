@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The composition root: the only place that builds clients. Runs once per Lambda instance (or per test). */
 public final class AccountsWiring {
     private final AccountsRoutes routes;
+    private final AccountService accountService;
 
     private AccountsWiring(PulseConfig pulse, AccountsConfig config) {
         Clock clock = Clock.systemUTC();
@@ -44,13 +45,14 @@ public final class AccountsWiring {
         AccountStore accounts = new CachedAccountStore(new DynamoAccountStore(dynamo, config.accountsTable()), cache);
         TeamStore team = new CachedTeamStore(
                 new DynamoTeamStore(dynamo, config.membersTable(), config.membershipsTable()), cache);
+        this.accountService = new AccountService(
+                accounts,
+                team,
+                new DynamoIdempotencyStore(dynamo, config.idempotencyTable(), clock),
+                clock,
+                AccountId::random);
         this.routes = new AccountsRoutes(
-                new AccountService(
-                        accounts,
-                        team,
-                        new DynamoIdempotencyStore(dynamo, config.idempotencyTable(), clock),
-                        clock,
-                        AccountId::random),
+                accountService,
                 new TeamService(team),
                 new TrackingService(
                         accounts,
@@ -76,6 +78,11 @@ public final class AccountsWiring {
 
     AccountsRoutes routes() {
         return routes;
+    }
+
+    /** The accounts service over the same stores and cache, for operators' tools (a plan change). */
+    public AccountService accounts() {
+        return accountService;
     }
 
     /** The production handler over this wiring (for tools and tests; Lambda uses the no-arg constructor). */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.accounts.domain.AccountId;
 import dev.pulse.accounts.domain.PageId;
 import dev.pulse.accounts.domain.Period;
+import dev.pulse.accounts.domain.Plan;
 import dev.pulse.accounts.domain.Snapshot;
 import java.time.Instant;
 import java.util.Map;
@@ -239,6 +240,31 @@ class AccountsHandlerTest {
         assertThat(json(unknown).path("error").asText()).isEqualTo("unknown_page");
         assertThat(bad.getStatusCode()).isEqualTo(400);
         assertThat(json(bad).path("error").asText()).isEqualTo("invalid_pageid");
+    }
+
+    @Test
+    void givenAPlanChange_thenTheAccountShowsItsLimit_underANewETag_andTracksPastTheOldLimit() {
+        String id = app.createAccount("ada", "Acme");
+        for (int i = 1; i <= 11; i++) {
+            app.catalog.with(Integer.toString(i), "P" + i, i);
+            if (i <= 10) {
+                app.call(Calls.as("ada", "PUT /accounts/me/tracked-pages/{pageId}")
+                        .path("pageId", "" + i));
+            }
+        }
+        String etagBefore =
+                app.call(Calls.as("ada", "GET /accounts/me")).getHeaders().get("etag");
+
+        app.accountService.changePlan(new AccountId(id), Plan.PRO);
+
+        APIGatewayV2HTTPResponse me = app.call(Calls.as("ada", "GET /accounts/me"));
+        assertThat(json(me).path("plan").asText()).isEqualTo("pro");
+        assertThat(json(me).path("limits").path("trackedPages").asInt()).isEqualTo(100);
+        assertThat(me.getHeaders().get("etag")).isNotEqualTo(etagBefore);
+        assertThat(app.call(Calls.as("ada", "PUT /accounts/me/tracked-pages/{pageId}")
+                                .path("pageId", "11"))
+                        .getStatusCode())
+                .isEqualTo(201);
     }
 
     @Test

@@ -24,12 +24,15 @@ final class TestApp {
     final InMemoryStores.Tracking tracking = new InMemoryStores.Tracking();
     final InMemoryStores.Catalog catalog = new InMemoryStores.Catalog();
     final InMemoryStores.Reports reports = new InMemoryStores.Reports();
+    final AccountService accountService;
     final AccountsHandler handler;
 
     TestApp() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        this.accountService =
+                new AccountService(accounts, team, new InMemoryStores.Idempotency(), clock, AccountId::random);
         this.handler = new AccountsHandler(new AccountsRoutes(
-                new AccountService(accounts, team, new InMemoryStores.Idempotency(), clock, AccountId::random),
+                accountService,
                 new TeamService(team),
                 new TrackingService(
                         accounts,

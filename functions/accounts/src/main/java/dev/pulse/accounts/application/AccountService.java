@@ -5,6 +5,7 @@ import dev.pulse.accounts.domain.AccountId;
 import dev.pulse.accounts.domain.AccountName;
 import dev.pulse.accounts.domain.Member;
 import dev.pulse.accounts.domain.Membership;
+import dev.pulse.accounts.domain.Plan;
 import dev.pulse.accounts.domain.Role;
 import dev.pulse.accounts.domain.UserId;
 import java.time.Clock;
@@ -13,6 +14,8 @@ import java.util.function.Supplier;
 
 /** Creates, reads and renames the caller's account. */
 public final class AccountService {
+    private static final int PLAN_CHANGE_ATTEMPTS = 3;
+
     private final AccountStore accounts;
     private final TeamStore team;
     private final IdempotencyStore idempotency;
@@ -63,6 +66,22 @@ public final class AccountService {
             throw Refusal.stale();
         }
         return next;
+    }
+
+    /**
+     * Billing's plan change, for operators' tools (no customer route changes a plan). A concurrent write makes the
+     * conditional replace fail; the change is then made again on the version that write left.
+     */
+    public Account changePlan(AccountId id, Plan plan) {
+        for (int attempt = 1; ; attempt++) {
+            Account next = find(id).onPlan(plan, clock.instant());
+            if (accounts.replace(next)) {
+                return next;
+            }
+            if (attempt == PLAN_CHANGE_ATTEMPTS) {
+                throw Refusal.stale();
+            }
+        }
     }
 
     private Account find(AccountId id) {

@@ -21,6 +21,11 @@ public record Account(
         return new Account(id, name, Plan.FREE, now, now, 1);
     }
 
+    /** The next version on another plan. */
+    public Account onPlan(Plan newPlan, Instant now) {
+        return new Account(accountId, name, newPlan, createdAt, now, version + 1);
+    }
+
     /** The next version with a new name. */
     public Account renamed(AccountName newName, Instant now) {
         return new Account(accountId, newName, plan, createdAt, now, version + 1);
