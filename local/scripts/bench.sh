@@ -21,7 +21,8 @@ pulse_bench() {
     http) main=dev.pulse.bench.http.HttpBench ;;
     coldstart) main=dev.pulse.bench.coldstart.ColdStartBench ;;
     tracked) main=dev.pulse.bench.accounts.TrackedLookupBench ;;
-    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked [ARGS]" ;;
+    accounts) main=dev.pulse.bench.accounts.AccountsBench ;;
+    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java

@@ -40,6 +40,15 @@ public final class PhaseIndices implements AutoCloseable {
         return prefix + "-posts";
     }
 
+    /** Indexes {@code ndjson} (a {@code _bulk} body) and refreshes, so the documents are searchable at once. */
+    public void bulk(String ndjson) {
+        String response = send("POST", "/_bulk?refresh=true", ndjson);
+        if (Json.read(response, ObjectNode.class).path("errors").asBoolean()) {
+            throw new IllegalStateException(
+                    "_bulk reported errors: " + response.substring(0, Math.min(500, response.length())));
+        }
+    }
+
     public long postCount() {
         return count(posts() + "-*");
     }

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./pulse bench tracked [--tracked N] [--posts N] [--pages N] [--shards N] [--batch N] [--rounds N] [--seed S]}:
+ * {@code ./pulse bench tracked [--tracked N] [--warmup-posts N] [--posts N] [--pages N] [--shards N] [--batch N] [--rounds N] [--seed S]}:
  * ingest's handler-only posts/s with a million tracked pages in dynalite against the same set in memory. Prints
  * figures; asserts nothing. The last line is {@code RESULT tracked in_memory_posts_per_s=… dynamodb_posts_per_s=…
- * ingest_ratio_1m_tracked=…}.
+ * ingest_ratio_1m_tracked=… cold_ratio=…}: the ratio of the steady stretches, then of the cold ones.
  */
 public final class TrackedLookupBench {
     private TrackedLookupBench() {}
@@ -23,7 +23,8 @@ public final class TrackedLookupBench {
         System.setOut(new PrintStream(new JsonLineFilter(new FileOutputStream(FileDescriptor.out)), true, UTF_8));
         Map<String, String> options = new HashMap<>(Map.of(
                 "--tracked", "1000000",
-                "--posts", "100000",
+                "--warmup-posts", "100000",
+                "--posts", "400000",
                 "--pages", "200000",
                 "--shards", "2",
                 "--batch", "100",
@@ -37,6 +38,7 @@ public final class TrackedLookupBench {
         }
         TrackedLookupPhase.Figures figures = new TrackedLookupPhase(new TrackedLookupPhase.Settings(
                         number(options, "--tracked"),
+                        number(options, "--warmup-posts"),
                         number(options, "--posts"),
                         number(options, "--pages"),
                         number(options, "--shards"),
@@ -46,10 +48,12 @@ public final class TrackedLookupBench {
                 .run();
         System.out.println(String.format(
                 Locale.ROOT,
-                "RESULT tracked in_memory_posts_per_s=%.0f dynamodb_posts_per_s=%.0f ingest_ratio_1m_tracked=%.2f",
+                "RESULT tracked in_memory_posts_per_s=%.0f dynamodb_posts_per_s=%.0f ingest_ratio_1m_tracked=%.2f"
+                        + " cold_ratio=%.2f",
                 figures.inMemory(),
                 figures.dynamo(),
-                figures.ratio()));
+                figures.ratio(),
+                figures.coldRatio()));
     }
 
     /** A positive whole number; anything else ends the run with the flag named, before any work starts. */
@@ -69,8 +73,9 @@ public final class TrackedLookupBench {
 
     private static void usage(String problem) {
         System.err.println("bench tracked: " + problem);
-        System.err.println("usage: ./pulse bench tracked [--tracked N] [--posts N] [--pages N] [--shards N] [--batch N]"
-                + " [--rounds N] [--seed S]");
+        System.err.println(
+                "usage: ./pulse bench tracked [--tracked N] [--warmup-posts N] [--posts N] [--pages N] [--shards N] [--batch N]"
+                        + " [--rounds N] [--seed S]");
         System.exit(2);
     }
 }

@@ -4,14 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Recorded call latencies for one path, with percentiles and throughput. */
-final class Latencies {
+public final class Latencies {
     final String path;
     final long[] nanos;
     final int[] prefixLengths;
     final long wallNanos;
     final int errors;
 
-    Latencies(String path, long[] nanos, int[] prefixLengths, long wallNanos, int errors) {
+    public Latencies(String path, long[] nanos, int[] prefixLengths, long wallNanos, int errors) {
         this.path = path;
         this.nanos = nanos;
         this.prefixLengths = prefixLengths;
@@ -19,7 +19,7 @@ final class Latencies {
         this.errors = errors;
     }
 
-    double percentileMs(double p) {
+    public double percentileMs(double p) {
         return percentileMs(nanos, p);
     }
 
@@ -36,7 +36,7 @@ final class Latencies {
         return selected.length == 0 ? Double.NaN : percentileMs(selected, 99);
     }
 
-    String summary() {
+    public String summary() {
         return String.format(
                 Locale.ROOT,
                 "%-22s n=%5d  p50=%8.2f ms  p95=%8.2f ms  p99=%8.2f ms  max=%8.2f ms  qps=%8.1f  errors=%d",

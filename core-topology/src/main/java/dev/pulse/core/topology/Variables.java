@@ -81,6 +81,17 @@ public final class Variables {
         private Ingest() {}
     }
 
+    /** The accounts function's switches; each has a default. */
+    public static final class Accounts {
+        /**
+         * {@code on} (the default) or {@code off}: off, every read goes to DynamoDB. A kill switch when the cache
+         * misbehaves, and the benchmark's cache-bypassed baseline.
+         */
+        public static final String CACHE = "PULSE_ACCOUNTS_CACHE";
+
+        private Accounts() {}
+    }
+
     /** The mentions function's cache timings; each has a default. */
     public static final class Mentions {
         public static final String CACHE_TTL_S = "PULSE_MENTIONS_CACHE_TTL_S";

@@ -5,6 +5,8 @@ import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.config.RedisSettings;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.Variables;
+import java.util.Locale;
 
 /**
  * The accounts function's settings, read once from the environment by {@link AccountsWiring}: the physical names of
@@ -20,6 +22,7 @@ public record AccountsConfig(
         String trackedPagesTable,
         String pagesAlias,
         String cacheNamespace,
+        boolean cacheEnabled,
         OpenSearchSettings openSearch,
         RedisSettings redis) {
 
@@ -36,6 +39,8 @@ public record AccountsConfig(
     public static final String CACHE_NAME = Access.readsAndWrites(Access.Kind.CACHE, PulseTopology.ACCOUNTS_CACHE)
             .environmentVariable();
 
+    public static final String CACHE_SWITCH = Variables.Accounts.CACHE;
+
     public static AccountsConfig from(PulseConfig config) {
         return new AccountsConfig(
                 config.required(ACCOUNTS),
@@ -47,8 +52,17 @@ public record AccountsConfig(
                 config.required(TRACKED_PAGES),
                 config.required(PAGES_ALIAS),
                 config.required(CACHE_NAME),
+                cacheEnabled(config.env().optional(CACHE_SWITCH, "on")),
                 config.openSearch(),
                 config.redis());
+    }
+
+    static boolean cacheEnabled(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(CACHE_SWITCH + " must be on or off, was " + value);
+        };
     }
 
     private static String table(String name) {

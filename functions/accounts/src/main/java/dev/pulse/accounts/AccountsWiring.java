@@ -38,10 +38,12 @@ public final class AccountsWiring {
     private AccountsWiring(PulseConfig pulse, AccountsConfig config) {
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = new AwsClients(pulse).dynamoDb();
-        ReadCache cache = new RedisReadCache(
-                RedisClients.create(config.redis(), new AwsClients(pulse)::secretString),
-                config.cacheNamespace(),
-                clock);
+        ReadCache cache = config.cacheEnabled()
+                ? new RedisReadCache(
+                        RedisClients.create(config.redis(), new AwsClients(pulse)::secretString),
+                        config.cacheNamespace(),
+                        clock)
+                : ReadCache.NONE;
         AccountStore accounts = new CachedAccountStore(new DynamoAccountStore(dynamo, config.accountsTable()), cache);
         TeamStore team = new CachedTeamStore(
                 new DynamoTeamStore(dynamo, config.membersTable(), config.membershipsTable()), cache);

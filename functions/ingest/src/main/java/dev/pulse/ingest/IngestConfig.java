@@ -36,6 +36,8 @@ public record IngestConfig(
     public static final String RETRY_BUDGET_MS = Variables.Ingest.RETRY_BUDGET_MS;
     /** A page newly tracked, or untracked by every account, must change what ingest indexes within a minute. */
     public static final Duration TRACKED_TTL_LIMIT = Duration.ofSeconds(60);
+    /** How long a per-page answer is fresh unless {@link #TRACKED_TTL_MS} says otherwise. */
+    public static final long DEFAULT_TRACKED_TTL_MS = 30_000;
     /** Per-page answers one instance keeps (about 150 bytes each): the firehose's busy pages, not every page. */
     public static final int TRACKED_CACHE_PAGES = 200_000;
     /** OpenSearch rejects larger bulk requests on small domains; the issue caps them at 5 MB. */
@@ -64,7 +66,7 @@ public record IngestConfig(
                 config.required(QUARANTINE),
                 env.integer(MAX_POST_BYTES, QuarantineEntry.MAX_PAYLOAD_BYTES),
                 env.integer(MAX_BULK_BYTES, BULK_LIMIT),
-                env.millis(TRACKED_TTL_MS, 30_000),
+                env.millis(TRACKED_TTL_MS, DEFAULT_TRACKED_TTL_MS),
                 env.millis(RETRY_BUDGET_MS, 60_000),
                 // Both are always set by the CDK and the local runtime; the defaults are the topology's own values.
                 env.optional(Variables.Powertools.SERVICE_NAME, PulseTopology.INGEST_FUNCTION),

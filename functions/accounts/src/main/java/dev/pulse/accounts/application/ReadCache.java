@@ -13,6 +13,17 @@ import java.util.function.Supplier;
  * after the write's eviction, and a read after a successful write never returns the older version.
  */
 public interface ReadCache {
+    /** No cache: every read loads. */
+    ReadCache NONE = new ReadCache() {
+        @Override
+        public Optional<String> read(String key, String field, Duration ttl, Supplier<Optional<String>> load) {
+            return load.get();
+        }
+
+        @Override
+        public void evict(String key) {}
+    };
+
     /**
      * The cached field, or else {@code load}'s answer, cached for {@code ttl} unless the key was evicted while it
      * loaded. An empty answer is not cached.
