@@ -95,17 +95,27 @@ final class HttpApiPlatform implements AutoCloseable {
 
     /** An emulator over this platform's resources, with {@code replaced} variables on top; its base URL. */
     String serve(Map<String, String> replaced) {
+        return serve(functions(replaced));
+    }
+
+    /** The topology's functions over this platform's resources, with {@code replaced} variables on top. */
+    LocalFunctions functions(Map<String, String> replaced) {
         Map<String, String> overrides = new HashMap<>(resources);
         overrides.putAll(replaced);
+        LocalFunctions functions = new LocalFunctions(topology, settings, new JsonLog(System.out, false), overrides);
+        running.add(functions);
+        return functions;
+    }
+
+    /** An emulator over {@code functions}; its base URL. */
+    String serve(LocalFunctions functions) {
         JsonLog log = new JsonLog(System.out, false);
-        LocalFunctions functions = new LocalFunctions(topology, settings, log, overrides);
         HttpApiServer api = new HttpApiServer(
                 new RouteTable(topology.routes()),
                 functions,
                 Optional.of(new JwtAuthorizer(keys.getPublic(), settings.jwtIssuer(), settings.jwtAudience())),
                 new HttpEventFactory(LocalSettings.ACCOUNT_ID, LocalRuntime.API_ID),
                 log);
-        running.add(functions);
         running.add(api);
         try {
             return "http://127.0.0.1:" + api.start(0);
