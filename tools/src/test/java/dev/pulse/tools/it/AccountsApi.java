@@ -19,6 +19,7 @@ import dev.pulse.local.LocalRuntime;
 import dev.pulse.local.LocalSettings;
 import dev.pulse.local.auth.DevTokens;
 import dev.pulse.local.auth.JwtAuthorizer;
+import dev.pulse.local.auth.TokenRequest;
 import dev.pulse.local.bootstrap.TableResources;
 import dev.pulse.local.http.HttpApiServer;
 import dev.pulse.local.http.HttpEventFactory;
@@ -177,6 +178,11 @@ final class AccountsApi implements AutoCloseable {
     /** A valid token that also claims an account: the function must ignore the claim. */
     String tokenClaiming(String sub, String account, String scopes) {
         return tokens.issue(sub, account, scopes, Instant.now(), Duration.ofHours(1));
+    }
+
+    /** A token of the right key shaped by the test (not valid yet, another audience, no scope). */
+    String token(java.util.function.UnaryOperator<TokenRequest> shape, String sub) {
+        return tokens.issue(shape.apply(tokens.request(sub)), Instant.now());
     }
 
     /** A token of the right key that expired an hour ago. */

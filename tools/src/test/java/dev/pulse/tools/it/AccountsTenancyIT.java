@@ -321,14 +321,15 @@ class AccountsTenancyIT {
 
     @TestFactory
     Stream<DynamicTest> tenantIsolationMatrix() {
-        return MATRIX.stream().map(cell -> DynamicTest.dynamicTest(cell.toString(), () -> {
-            try {
-                check(cell);
-            } catch (AssertionError e) {
-                // Reports list dynamic tests by index: name the cell in the failure itself.
-                throw new AssertionError(cell + ": " + e.getMessage(), e);
-            }
-        }));
+        return MATRIX.stream()
+                .map(cell -> DynamicTest.dynamicTest(cell.toString(), () -> {
+                    try {
+                        check(cell);
+                    } catch (AssertionError e) {
+                        // Reports list dynamic tests by index: name the cell in the failure itself.
+                        throw new AssertionError(cell + ": " + e.getMessage(), e);
+                    }
+                }));
     }
 
     private void check(Cell cell) {
