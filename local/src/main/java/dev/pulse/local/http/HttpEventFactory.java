@@ -123,10 +123,17 @@ public final class HttpEventFactory {
         if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.equalsIgnoreCase("identity")) {
             return false;
         }
-        if (contentType == null || contentType.isBlank()) {
+        if (contentType == null) {
             return true;
         }
-        String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+        // No media type at all (blank, or only parameters such as ";;;") is taken as text, never a failure.
+        if (type.isEmpty()) {
+            return true;
+        }
         return type.startsWith("text/")
                 || type.equals("application/json")
                 || type.endsWith("+json")

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 /** Reads the accounts routes' inputs from an HTTP API event, as domain values or 400s naming the field. */
 public final class Requests {
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private Requests() {}
 
     /** The caller: the token's {@code sub}, as the JWT authorizer verified it. Empty without a token. */
@@ -45,14 +47,23 @@ public final class Requests {
         throw new InvalidInputException(name, "must be an integer from " + min + " to " + max);
     }
 
-    /** An ISO-8601 instant query parameter, such as {@code 2026-12-01T10:00:00Z}. */
+    /**
+     * An ISO-8601 instant query parameter, such as {@code 2026-12-01T10:00:00Z}, from 1970 to 9999: within those
+     * years the default window's arithmetic cannot overflow, and the instants' text sorts as they do.
+     */
     public static Optional<Instant> instantQuery(APIGatewayV2HTTPEvent event, String name) {
         Optional<String> text = ApiRequests.query(event, name);
+        Optional<Instant> instant;
         try {
-            return text.map(Instant::parse);
+            instant = text.map(Instant::parse);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, "must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
         }
+        if (instant.isPresent()
+                && (instant.get().isBefore(Instant.EPOCH) || instant.get().isAfter(LAST_INSTANT))) {
+            throw new InvalidInputException(name, "must be an instant from 1970 to 9999");
+        }
+        return instant;
     }
 
     /** The version an {@code If-Match} ETag names; empty without the header. */

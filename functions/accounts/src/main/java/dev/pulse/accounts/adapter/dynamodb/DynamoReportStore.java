@@ -8,6 +8,7 @@ import dev.pulse.accounts.domain.Period;
 import dev.pulse.accounts.domain.Snapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,22 @@ public final class DynamoReportStore implements ReportStore {
 
     @Override
     public List<Snapshot> snapshots(AccountId account, Period period, Instant from, Instant to, int limit) {
+        // Stored starts are whole seconds. Bounds are too, so that their keys sort as their instants: Instant's text
+        // carries a fraction only when there is one, and "10:00:00Z" sorts after "10:00:00.500Z".
+        Instant first = from.truncatedTo(ChronoUnit.SECONDS).equals(from)
+                ? from
+                : from.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant last = to.truncatedTo(ChronoUnit.SECONDS);
+        if (first.isAfter(last)) {
+            return List.of();
+        }
         return Dynamo.call(() -> dynamo.query(q -> q.tableName(table)
                                 .keyConditionExpression("#a = :a AND #k BETWEEN :from AND :to")
                                 .expressionAttributeNames(Map.of("#a", "accountId", "#k", "periodKey"))
                                 .expressionAttributeValues(Map.of(
                                         ":a", s(account.value()),
-                                        ":from", s(period.key(from)),
-                                        ":to", s(period.key(to))))
+                                        ":from", s(period.key(first)),
+                                        ":to", s(period.key(last))))
                                 .scanIndexForward(true)
                                 .limit(limit))
                         .items())
