@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,6 +48,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class TrackedLookupPhase {
     /** The production TTL of the per-page answers: the steady stretch lasts longer than this, so answers expire. */
+    private static final int MAX_ATTEMPTS = 5;
+
     static final Duration TTL = Duration.ofMillis(IngestConfig.DEFAULT_TRACKED_TTL_MS);
 
     /** What to run. */
@@ -194,6 +197,7 @@ public final class TrackedLookupPhase {
     }
 
     private long stretch(String name, Stretch stretch, List<IngestService> instances) throws Exception {
+        AtomicInteger retries = new AtomicInteger();
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(instances.size())) {
             List<Future<?>> running = new ArrayList<>();
@@ -202,9 +206,18 @@ public final class TrackedLookupPhase {
                 List<List<InboundRecord>> batches = stretch.shards.get(shard);
                 running.add(pool.submit(() -> {
                     for (List<InboundRecord> batch : batches) {
-                        BatchResult result = service.ingest(batch, Instant.now().plusSeconds(60));
-                        if (!result.failedSequenceNumbers().isEmpty()) {
-                            throw new IllegalStateException(name + ": the batch reported failures");
+                        // As the event-source mapping does, a batch that reports failures is sent again (indexing
+                        // is idempotent, so the exact count below still holds); the retries are counted.
+                        for (int attempt = 1; ; attempt++) {
+                            BatchResult result =
+                                    service.ingest(batch, Instant.now().plusSeconds(60));
+                            if (result.failedSequenceNumbers().isEmpty()) {
+                                break;
+                            }
+                            if (attempt == MAX_ATTEMPTS) {
+                                throw new IllegalStateException(name + ": a batch failed " + attempt + " times");
+                            }
+                            retries.incrementAndGet();
                         }
                     }
                     return null;
@@ -217,11 +230,12 @@ public final class TrackedLookupPhase {
         long elapsed = System.nanoTime() - started;
         System.out.printf(
                 Locale.ROOT,
-                "%s %s: %,.0f posts/s (%.1f s); load %s%n",
+                "%s %s: %,.0f posts/s (%.1f s, %d batches retried); load %s%n",
                 name,
                 stretch.name,
                 stretch.posts / (elapsed / 1e9),
                 elapsed / 1e9,
+                retries.get(),
                 MachineFacts.loadAverage());
         return elapsed;
     }
