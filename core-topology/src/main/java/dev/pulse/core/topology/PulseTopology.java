@@ -15,6 +15,16 @@ public final class PulseTopology {
      * accounts function writes it ({@code ADD}/{@code DELETE}), ingest reads it; a page is tracked while it is not empty.
      */
     public static final String TRACKED_PAGES_ACCOUNTS = "accounts";
+    /**
+     * The key prefix of the change-log items in {@link #TRACKED_PAGES_TABLE}: one item per minute and shard, whose
+     * string set {@link #TRACKED_PAGES_CHANGED} holds the pages whose account set changed then; ingest polls them.
+     * Page ids are digits, so no page's item has this key.
+     */
+    public static final String TRACKED_PAGES_CHANGES_PREFIX = "changes#";
+    /** The string-set attribute of a change-log item. */
+    public static final String TRACKED_PAGES_CHANGED = "pages";
+    /** The TTL attribute of {@link #TRACKED_PAGES_TABLE}: only change-log items carry it, and expire. */
+    public static final String TRACKED_PAGES_EXPIRES = "expiresAt";
 
     public static final String QUARANTINE_QUEUE = "ingest-quarantine";
     public static final String INGEST_FAILURE_QUEUE = "ingest-failures";
@@ -42,7 +52,8 @@ public final class PulseTopology {
         return new Topology(
                 List.of(postsStream()),
                 List.of(
-                        TableSpec.keyed(TRACKED_PAGES_TABLE, "pageId"),
+                        new TableSpec(
+                                TRACKED_PAGES_TABLE, "pageId", Optional.empty(), Optional.of(TRACKED_PAGES_EXPIRES)),
                         TableSpec.keyed(ACCOUNTS_TABLE, "accountId"),
                         TableSpec.sorted(MEMBERS_TABLE, "accountId", "userId"),
                         TableSpec.keyed(MEMBERSHIPS_TABLE, "userId"),

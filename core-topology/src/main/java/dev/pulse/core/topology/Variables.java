@@ -76,6 +76,7 @@ public final class Variables {
         public static final String MAX_POST_BYTES = "PULSE_INGEST_MAX_POST_BYTES";
         public static final String MAX_BULK_BYTES = "PULSE_INGEST_MAX_BULK_BYTES";
         public static final String TRACKED_TTL_MS = "PULSE_INGEST_TRACKED_TTL_MS";
+        public static final String TRACKED_POLL_MS = "PULSE_INGEST_TRACKED_POLL_MS";
         public static final String RETRY_BUDGET_MS = "PULSE_INGEST_RETRY_BUDGET_MS";
 
         private Ingest() {}

@@ -61,7 +61,7 @@ public final class AccountsWiring {
                         team,
                         new CachedTrackedPageStore(
                                 new DynamoTrackedPageStore(dynamo, config.accountPagesTable()), cache),
-                        new DynamoPageTracking(dynamo, config.trackedPagesTable()),
+                        new DynamoPageTracking(dynamo, config.trackedPagesTable(), clock),
                         new OpenSearchPageCatalog(OpenSearchClients.create(config.openSearch()), config.pagesAlias()),
                         new Cursors(new DynamoCursorKey(dynamo, config.idempotencyTable())),
                         clock),

@@ -7,6 +7,7 @@ import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.core.topology.Variables;
 import dev.pulse.ingest.adapter.cache.CachedTrackedPages;
 import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
+import dev.pulse.ingest.adapter.dynamodb.DynamoTrackingChangeFeed;
 import dev.pulse.ingest.adapter.opensearch.OpenSearchBulkSink;
 import dev.pulse.ingest.adapter.powertools.PowertoolsIngestMetrics;
 import dev.pulse.ingest.adapter.sqs.SqsQuarantine;
@@ -58,6 +59,8 @@ public final class IngestWiring {
         var search = new OpenSearchGenericClient(OpenSearchClients.transport(pulse.openSearch()));
         var tracked = new CachedTrackedPages(
                 new DynamoTrackedPages(aws.dynamoDb(), config.trackedPagesTable()),
+                new DynamoTrackingChangeFeed(aws.dynamoDb(), config.trackedPagesTable()),
+                config.trackedPagesPoll(),
                 config.trackedPagesTtl(),
                 IngestConfig.TRACKED_CACHE_PAGES,
                 clock);

@@ -20,7 +20,8 @@ class IngestConfigTest {
         assertThat(config.trackedPagesTable()).isEqualTo("tracked-pages");
         assertThat(config.quarantineQueue()).isEqualTo("ingest-quarantine");
         assertThat(config.maxBulkBytes()).isEqualTo(5 * 1024 * 1024);
-        assertThat(config.trackedPagesTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.trackedPagesTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.trackedPagesPoll()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -76,13 +77,23 @@ class IngestConfigTest {
     }
 
     @Test
-    void givenTrackedTtlOverAMinute_whenRead_thenRejected() {
+    void givenTrackedTtlOverAnHour_whenRead_thenRejected() {
         Map<String, String> env = environment();
-        env.put(IngestConfig.TRACKED_TTL_MS, "60001");
+        env.put(IngestConfig.TRACKED_TTL_MS, "3600001");
 
         assertThatThrownBy(() -> IngestConfig.from(PulseConfig.fromEnv(env)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(IngestConfig.TRACKED_TTL_MS);
+    }
+
+    @Test
+    void givenAChangeLogPollOverHalfAMinute_whenRead_thenRejected() {
+        Map<String, String> env = environment();
+        env.put(IngestConfig.TRACKED_POLL_MS, "30001");
+
+        assertThatThrownBy(() -> IngestConfig.from(PulseConfig.fromEnv(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(IngestConfig.TRACKED_POLL_MS);
     }
 
     private static Map<String, String> environment() {

@@ -1,6 +1,8 @@
 package dev.pulse.tools.track;
 
+import dev.pulse.core.tracking.TrackingChanges;
 import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,12 @@ public final class AdminTracking {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TrackingChanges changes;
 
     public AdminTracking(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.changes = new TrackingChanges(dynamo, table);
     }
 
     /** Adds the admin account to each page's set (idempotent). */
@@ -34,6 +38,7 @@ public final class AdminTracking {
     }
 
     private void update(String pageId, String action) {
+        changes.record(pageId, Instant.now()); // logged first, as the accounts function does, so ingest sees it
         dynamo.updateItem(u -> u.tableName(table)
                 .key(Map.of(DynamoTrackedPages.KEY, AttributeValue.fromS(pageId)))
                 .updateExpression(action + " #a :a")

@@ -78,7 +78,7 @@ class DynamoStoresIT {
         @Override
         protected PageTracking tracking() {
             table = table(PulseTopology.TRACKED_PAGES_TABLE);
-            return new DynamoPageTracking(dynamo, table);
+            return new DynamoPageTracking(dynamo, table, Clock.systemUTC());
         }
 
         @Override

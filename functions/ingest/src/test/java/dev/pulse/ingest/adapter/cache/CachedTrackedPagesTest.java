@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.core.testing.SteppedClock;
 import dev.pulse.ingest.application.TrackedPages;
+import dev.pulse.ingest.application.TrackingChangeFeed;
 import dev.pulse.ingest.application.TransientFailureException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,11 @@ class CachedTrackedPagesTest {
         found.retainAll(table);
         return found;
     };
-    private final CachedTrackedPages cache = new CachedTrackedPages(store, Duration.ofSeconds(30), 3, clock);
+    /** Background refreshes, run when the test says so. */
+    private final List<Runnable> refreshes = new ArrayList<>();
+
+    private final CachedTrackedPages cache = new CachedTrackedPages(
+            store, TrackingChangeFeed.NONE, Duration.ZERO, Duration.ofSeconds(30), 3, clock, refreshes::add);
 
     @Test
     void givenFreshAnswers_whenAskedAgain_thenTheStoreIsAskedOnlyAboutNewPages() {
@@ -57,6 +62,41 @@ class CachedTrackedPagesTest {
         clock.advance(Duration.ofSeconds(31));
 
         assertThat(cache.trackedAmong(Set.of("1"))).isEmpty();
+    }
+
+    @Test
+    void givenAnAnswerInTheLastQuarterOfItsTtl_thenItServes_whileOneBackgroundLookupRenewsIt() {
+        assertThat(cache.trackedAmong(Set.of("1", "3"))).containsExactly("1");
+        table.remove("1");
+        clock.advance(Duration.ofSeconds(20)); // fresh: three quarters of 30 s is 22.5 s
+        assertThat(cache.trackedAmong(Set.of("1", "3"))).containsExactly("1");
+        assertThat(refreshes).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5)); // 25 s: in the refresh window
+        assertThat(cache.trackedAmong(Set.of("1", "3"))).containsExactly("1");
+        assertThat(cache.trackedAmong(Set.of("1"))).containsExactly("1");
+        assertThat(refreshes)
+                .as("one refresh for pages already being refreshed")
+                .hasSize(1);
+        assertThat(lookups).containsExactly(Set.of("1", "3"));
+
+        refreshes.removeFirst().run();
+        assertThat(lookups).containsExactly(Set.of("1", "3"), Set.of("1", "3"));
+        clock.advance(Duration.ofSeconds(10)); // 35 s: the first answers would have expired, the renewed ones serve
+        assertThat(cache.trackedAmong(Set.of("1", "3"))).isEmpty();
+        assertThat(lookups).hasSize(2);
+    }
+
+    @Test
+    void givenTheBackgroundLookupHasNotRun_whenTheTtlPasses_thenTheBatchAsksTheStoreItself() {
+        cache.trackedAmong(Set.of("1"));
+        table.remove("1");
+        clock.advance(Duration.ofSeconds(25));
+        cache.trackedAmong(Set.of("1"));
+        clock.advance(Duration.ofSeconds(6));
+
+        assertThat(cache.trackedAmong(Set.of("1"))).isEmpty();
+        assertThat(lookups).containsExactly(Set.of("1"), Set.of("1"));
     }
 
     @Test
