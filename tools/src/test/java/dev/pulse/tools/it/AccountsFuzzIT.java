@@ -1,9 +1,9 @@
 package dev.pulse.tools.it;
 
-import static dev.pulse.tools.it.AccountsApi.READ;
-import static dev.pulse.tools.it.AccountsApi.READ_WRITE;
-import static dev.pulse.tools.it.AccountsApi.WRITE;
-import static dev.pulse.tools.it.AccountsApi.json;
+import static dev.pulse.tools.it.HttpApiPlatform.READ;
+import static dev.pulse.tools.it.HttpApiPlatform.READ_WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +49,7 @@ class AccountsFuzzIT {
     private static final List<String> INTERNALS =
             List.of("Exception", "at dev.pulse", "java.", "software.amazon", "com.fasterxml", "\tat ");
 
-    private static AccountsApi api;
+    private static HttpApiPlatform api;
     private static TenancyWorld world;
     private static FuzzRequests generator;
     private static ExecutorService clients;
@@ -58,8 +58,7 @@ class AccountsFuzzIT {
 
     @BeforeContainer
     static void start() {
-        api = new AccountsApi(System.out);
-        api.indexPages(TenancyWorld.PAGES);
+        api = new HttpApiPlatform(TenancyWorld.PAGES);
         world = TenancyWorld.make(api);
         String editor = Unique.name("eddie");
         api.send(

@@ -1,9 +1,9 @@
 package dev.pulse.tools.it;
 
-import static dev.pulse.tools.it.AccountsApi.READ;
-import static dev.pulse.tools.it.AccountsApi.READ_WRITE;
-import static dev.pulse.tools.it.AccountsApi.WRITE;
-import static dev.pulse.tools.it.AccountsApi.json;
+import static dev.pulse.tools.it.HttpApiPlatform.READ;
+import static dev.pulse.tools.it.HttpApiPlatform.READ_WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.json;
 import static dev.pulse.tools.it.TenancyWorld.PAGE_A;
 import static dev.pulse.tools.it.TenancyWorld.PAGE_B;
 import static dev.pulse.tools.it.TenancyWorld.PAGE_FREE;
@@ -38,13 +38,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountsTenancyIT {
-    private AccountsApi api;
+    private HttpApiPlatform api;
     private TenancyWorld shared;
 
     @BeforeAll
     void start() {
-        api = new AccountsApi(System.out);
-        api.indexPages(TenancyWorld.PAGES);
+        api = new HttpApiPlatform(TenancyWorld.PAGES);
         shared = TenancyWorld.make(api);
     }
 
@@ -131,7 +130,7 @@ class AccountsTenancyIT {
                                 etag,
                                 "authorization",
                                 "Bearer " + token(ada, READ_WRITE)),
-                        ("{\"name\":\"" + name + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        HttpApiPlatform.bytes("{\"name\":\"" + name + "\"}"));
             }));
         }
 
@@ -372,20 +371,15 @@ class AccountsTenancyIT {
             BiConsumer<TenancyWorld, HttpResponse<String>> then) {
 
         Map<String, String> headers() {
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("content-type", "application/json");
-            headers.put("idempotency-key", key);
+            Map<String, String> headers = HttpApiPlatform.jsonHeaders(token, key);
             if (ifMatch != null) {
                 headers.put("if-match", ifMatch);
-            }
-            if (token != null) {
-                headers.put("authorization", "Bearer " + token);
             }
             return headers;
         }
 
         byte[] bytes() {
-            return json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return HttpApiPlatform.bytes(json);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pulse.tools.it;
 
-import static dev.pulse.tools.it.ContractClient.json;
+import static dev.pulse.tools.it.HttpApiPlatform.READ_WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.json;
 
 import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.PulseTopology;
@@ -9,17 +10,15 @@ import java.util.List;
 
 /** The requests of the contract test, one builder per route, and a fresh team to send them as. */
 final class ApiCalls {
-    private static final String BOTH = PulseTopology.ACCOUNTS_READ_SCOPE + " " + PulseTopology.ACCOUNTS_WRITE_SCOPE;
-
     private final ContractClient client;
     private final HttpApiPlatform platform;
     private final String api;
     private final List<String> pages;
 
-    ApiCalls(ContractClient client, HttpApiPlatform platform, String api, List<String> pages) {
+    ApiCalls(ContractClient client, HttpApiPlatform platform, List<String> pages) {
         this.client = client;
         this.platform = platform;
-        this.api = api;
+        this.api = platform.base();
         this.pages = pages;
     }
 
@@ -106,7 +105,7 @@ final class ApiCalls {
     /** A fresh account with an owner, an editor and a viewer; tokens with both scopes. */
     Team team() {
         String owner = Unique.name("own");
-        String ownerToken = platform.token(owner, BOTH);
+        String ownerToken = platform.token(owner, READ_WRITE);
         String accountId = json(create(ownerToken, Unique.name("k"), "{\"name\":\"Team\"}")
                         .expect(201))
                 .path("accountId")
@@ -115,7 +114,8 @@ final class ApiCalls {
         String viewer = Unique.name("vie");
         putMember(ownerToken, editor, "{\"role\":\"editor\"}").expect(201);
         putMember(ownerToken, viewer, "{\"role\":\"viewer\"}").expect(201);
-        return new Team(accountId, owner, ownerToken, platform.token(editor, BOTH), platform.token(viewer, BOTH));
+        return new Team(
+                accountId, owner, ownerToken, platform.token(editor, READ_WRITE), platform.token(viewer, READ_WRITE));
     }
 
     record Team(String accountId, String ownerId, String owner, String editor, String viewer) {}

@@ -1,14 +1,10 @@
 package dev.pulse.tools.it;
 
+import static dev.pulse.tools.it.HttpApiPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pulse.core.json.Json;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,11 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ContractClient {
     private final OpenApiContract spec;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpApiPlatform platform;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-    ContractClient(OpenApiContract spec) {
+    ContractClient(OpenApiContract spec, HttpApiPlatform platform) {
         this.spec = spec;
+        this.platform = platform;
     }
 
     Call call(String base, String method, String template) {
@@ -116,25 +113,12 @@ final class ContractClient {
         }
 
         private HttpResponse<String> send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target()))
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
+            Map<String, String> sent = new LinkedHashMap<>();
             if (body != null) {
-                request.header("content-type", "application/json");
+                sent.put("content-type", "application/json");
             }
-            headers.forEach(request::header);
-            HttpResponse<String> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new AssertionError(method + " " + target() + " failed", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            sent.putAll(headers);
+            HttpResponse<String> response = platform.send(base, method, target(), sent, HttpApiPlatform.bytes(body));
             assertThat(spec.violations(method, template, response))
                     .as("%s %s against docs/openapi.yaml", method, target())
                     .isEmpty();
@@ -153,9 +137,5 @@ final class ContractClient {
             }
             return query == null ? path : path + "?" + query;
         }
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return Json.read(response.body(), JsonNode.class);
     }
 }

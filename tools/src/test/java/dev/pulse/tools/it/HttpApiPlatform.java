@@ -1,19 +1,22 @@
 package dev.pulse.tools.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.domain.PageDocument;
+import dev.pulse.core.json.Json;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.PulseTopology;
-import dev.pulse.core.topology.TableSpec;
 import dev.pulse.core.topology.Topology;
 import dev.pulse.local.LocalRuntime;
 import dev.pulse.local.LocalSettings;
 import dev.pulse.local.auth.DevTokens;
 import dev.pulse.local.auth.JsonWebKeys;
 import dev.pulse.local.auth.JwtAuthorizer;
+import dev.pulse.local.auth.TokenRequest;
+import dev.pulse.local.bootstrap.TableResources;
 import dev.pulse.local.http.HttpApiServer;
 import dev.pulse.local.http.HttpEventFactory;
 import dev.pulse.local.http.RouteTable;
@@ -23,6 +26,11 @@ import dev.pulse.mentions.adapter.opensearch.TestPagesIndex;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -32,59 +40,101 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Every HTTP function of the topology behind the local API emulator and a JWT authorizer with a key of its own, on a
- * pages alias, tables and cache namespaces of their own. {@link #serve(Map)} starts another emulator over the same
- * resources with some variables replaced (a dependency's endpoint closed), for the outage answers.
+ * Every HTTP function of the topology behind the local API emulator and a JWT authorizer with a key of its own, on
+ * tables, a pages alias (seeded with the given pages) and cache namespaces of their own: starts them, issues tokens
+ * (good, expired, foreign-signed, shaped by the test) and sends requests. {@link #serve(Map)} starts another emulator
+ * over the same resources with some variables replaced (a dependency's endpoint closed), for the outage answers. Every
+ * caller a test makes is a fresh {@link Unique} subject.
  */
 final class HttpApiPlatform implements AutoCloseable {
+    static final String READ = PulseTopology.ACCOUNTS_READ_SCOPE;
+    static final String WRITE = PulseTopology.ACCOUNTS_WRITE_SCOPE;
+    static final String READ_WRITE = READ + " " + WRITE;
+
     final Topology topology = PulseTopology.define();
     final DynamoDbClient dynamo = new AwsClients(LocalPlatform.config()).dynamoDb();
-    final TestPagesIndex pages;
-    final DevTokens tokens;
-    /** Tokens signed by a key the authorizer does not know. */
-    final DevTokens strangers;
 
+    private final String id = Unique.name("it-api");
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LocalSettings settings;
     private final KeyPair keys;
-    private final Map<String, String> resources = new HashMap<>();
-    private final List<String> tables = new ArrayList<>();
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final DevTokens tokens;
+    /** Tokens signed by a key the authorizer does not know. */
+    private final DevTokens strangers;
 
-    HttpApiPlatform(List<PageDocument> seed) throws GeneralSecurityException {
+    private final Map<String, String> resources = new HashMap<>();
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private TestPagesIndex pages;
+    private LocalFunctions functions;
+    private String base;
+
+    /** The platform and its emulator, over pages seeded with {@code seed}. */
+    HttpApiPlatform(List<PageDocument> seed) {
+        this(seed, Map.of());
+    }
+
+    /** The platform and its emulator, whose functions see {@code replaced} variables on top of the resources. */
+    HttpApiPlatform(List<PageDocument> seed, Map<String, String> replaced) {
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.put("PULSE_API_PORT", "0");
         settings = LocalSettings.fromEnvironment(variables);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        tokens = new DevTokens(keys.getPrivate(), settings.jwtIssuer(), settings.jwtAudience());
-        strangers =
-                new DevTokens(generator.generateKeyPair().getPrivate(), settings.jwtIssuer(), settings.jwtAudience());
-        pages = new TestPagesIndex(seed);
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+            tokens = new DevTokens(keys.getPrivate(), settings.jwtIssuer(), settings.jwtAudience());
+            strangers = new DevTokens(
+                    generator.generateKeyPair().getPrivate(), settings.jwtIssuer(), settings.jwtAudience());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            pages = new TestPagesIndex(seed);
+            createResources();
+            functions = functions(replaced);
+            base = serve(functions);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * One variable per grant of the functions, naming a resource of this platform: a table per topology table, the
+     * pages alias, and a cache namespace per cache. Streams and queues: no HTTP function uses them.
+     */
+    private void createResources() {
+        TableResources creator = new TableResources(dynamo, id + "-");
         for (FunctionSpec function : topology.functions()) {
             for (Access access : function.access()) {
                 switch (access.kind()) {
-                    case TABLE ->
-                        resources.computeIfAbsent(access.environmentVariable(), v -> createTable(access.resource()));
+                    case TABLE -> {
+                        String table = tables.computeIfAbsent(access.resource(), t -> {
+                            creator.ensure(topology.tables().stream()
+                                    .filter(spec -> spec.name().equals(t))
+                                    .findFirst()
+                                    .orElseThrow());
+                            return id + "-" + t;
+                        });
+                        resources.put(access.environmentVariable(), table);
+                    }
                     case SEARCH -> {
                         if (access.resource().equals(PulseTopology.PAGES_ALIAS)) {
                             resources.put(access.environmentVariable(), pages.alias);
                         }
                     }
                     case CACHE ->
-                        resources.computeIfAbsent(
-                                access.environmentVariable(), v -> Unique.name("it-" + access.resource()));
+                        resources.computeIfAbsent(access.environmentVariable(), v -> id + "-" + access.resource());
                     default -> {
                         // streams and queues: no HTTP function here uses them
                     }
@@ -93,29 +143,36 @@ final class HttpApiPlatform implements AutoCloseable {
         }
     }
 
-    /** An emulator over this platform's resources, with {@code replaced} variables on top; its base URL. */
+    /** The base URL of this platform's emulator. */
+    String base() {
+        return base;
+    }
+
+    /** The functions behind this platform's emulator (every function of the topology, ingest included). */
+    LocalFunctions functions() {
+        return functions;
+    }
+
+    /** Another emulator over this platform's resources, with {@code replaced} variables on top; its base URL. */
     String serve(Map<String, String> replaced) {
         return serve(functions(replaced));
     }
 
-    /** The topology's functions over this platform's resources, with {@code replaced} variables on top. */
-    LocalFunctions functions(Map<String, String> replaced) {
+    private LocalFunctions functions(Map<String, String> replaced) {
         Map<String, String> overrides = new HashMap<>(resources);
         overrides.putAll(replaced);
-        LocalFunctions functions = new LocalFunctions(topology, settings, new JsonLog(System.out, false), overrides);
-        running.add(functions);
-        return functions;
+        LocalFunctions made = new LocalFunctions(topology, settings, new JsonLog(System.out, false), overrides);
+        running.add(made);
+        return made;
     }
 
-    /** An emulator over {@code functions}; its base URL. */
-    String serve(LocalFunctions functions) {
-        JsonLog log = new JsonLog(System.out, false);
+    private String serve(LocalFunctions over) {
         HttpApiServer api = new HttpApiServer(
                 new RouteTable(topology.routes()),
-                functions,
+                over,
                 Optional.of(new JwtAuthorizer(keys.getPublic(), settings.jwtIssuer(), settings.jwtAudience())),
                 new HttpEventFactory(LocalSettings.ACCOUNT_ID, LocalRuntime.API_ID),
-                log);
+                new JsonLog(System.out, false));
         running.add(api);
         try {
             return "http://127.0.0.1:" + api.start(0);
@@ -124,13 +181,36 @@ final class HttpApiPlatform implements AutoCloseable {
         }
     }
 
+    /** The physical name this platform gave a topology table. */
+    String table(String logical) {
+        return tables.get(logical);
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------------------------------
+
+    /** A token the authorizer accepts, valid for an hour. */
     String token(String subject, String scopes) {
         return tokens.issue(subject, null, scopes, Instant.now(), Duration.ofHours(1));
     }
 
-    /** The {@code kid} of the authorizer's key. */
-    String keyId() {
-        return JsonWebKeys.thumbprint((RSAPublicKey) keys.getPublic());
+    /** A valid token that also claims an account: the function must ignore the claim. */
+    String tokenClaiming(String subject, String account, String scopes) {
+        return tokens.issue(subject, account, scopes, Instant.now(), Duration.ofHours(1));
+    }
+
+    /** A token of the right key shaped by the test (not valid yet, another audience, no scope). */
+    String token(UnaryOperator<TokenRequest> shape, String subject) {
+        return tokens.issue(shape.apply(tokens.request(subject)), Instant.now());
+    }
+
+    /** A token of the right key that expired an hour ago. */
+    String expiredToken(String subject, String scopes) {
+        return tokens.issue(subject, null, scopes, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+    }
+
+    /** A well-formed, unexpired token signed by a key the issuer never published. */
+    String wrongKeyToken(String subject, String scopes) {
+        return strangers.issue(subject, null, scopes, Instant.now(), Duration.ofHours(1));
     }
 
     /** A token the authorizer accepts, but without {@code sub}: only the function can refuse it. */
@@ -145,50 +225,81 @@ final class HttpApiPlatform implements AutoCloseable {
                 .compact();
     }
 
-    /** The physical name this platform gave a topology table. */
-    String table(String name) {
-        return resources.get(Access.readsAndWrites(Access.Kind.TABLE, name).environmentVariable());
+    /** The {@code kid} of the authorizer's key. */
+    String keyId() {
+        return JsonWebKeys.thumbprint((RSAPublicKey) keys.getPublic());
     }
 
-    private String createTable(String name) {
-        TableSpec spec = topology.tables().stream()
-                .filter(t -> t.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-        String table = Unique.name("it-" + name);
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        List<KeySchemaElement> schema = new ArrayList<>();
-        Map<String, KeyType> keyTypes = new java.util.LinkedHashMap<>();
-        keyTypes.put(spec.partitionKey(), KeyType.HASH);
-        spec.sortKey().ifPresent(sort -> keyTypes.put(sort, KeyType.RANGE));
-        keyTypes.forEach((attribute, type) -> {
-            attributes.add(AttributeDefinition.builder()
-                    .attributeName(attribute)
-                    .attributeType(ScalarAttributeType.S)
-                    .build());
-            schema.add(KeySchemaElement.builder()
-                    .attributeName(attribute)
-                    .keyType(type)
-                    .build());
-        });
-        dynamo.createTable(c -> c.tableName(table)
-                .attributeDefinitions(attributes)
-                .keySchema(schema)
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-        tables.add(table);
-        return table;
+    // ---- requests --------------------------------------------------------------------------------------------------
+
+    /** The headers of a JSON request with this Idempotency-Key; {@code token} may be null. */
+    static Map<String, String> jsonHeaders(String token, String idempotencyKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("idempotency-key", idempotencyKey);
+        if (token != null) {
+            headers.put("authorization", "Bearer " + token);
+        }
+        return headers;
+    }
+
+    /** The body's UTF-8 bytes, or null for none. */
+    static byte[] bytes(String body) {
+        return body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A JSON request to this platform's emulator with a fresh Idempotency-Key; {@code token} and {@code body} may be null. */
+    HttpResponse<String> send(String method, String path, String token, String body) {
+        return send(method, path, jsonHeaders(token, Unique.name("k")), bytes(body));
+    }
+
+    /** A request to this platform's emulator exactly as given: the raw path (with its query), headers and body bytes. */
+    HttpResponse<String> send(String method, String rawPathAndQuery, Map<String, String> headers, byte[] body) {
+        return send(base, method, rawPathAndQuery, headers, body);
+    }
+
+    /** A request exactly as given to the emulator at {@code base} (this platform's or one {@link #serve(Map)} started). */
+    HttpResponse<String> send(
+            String base, String method, String rawPathAndQuery, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + rawPathAndQuery + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return Json.read(response.body(), JsonNode.class);
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable each : running.reversed()) {
-            each.close();
-        }
+    public void close() {
         try {
-            pages.close();
-            tables.forEach(t -> dynamo.deleteTable(d -> d.tableName(t)));
+            for (AutoCloseable each : running.reversed()) {
+                each.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
-            dynamo.close();
+            try {
+                if (pages != null) {
+                    pages.close();
+                }
+                tables.values().forEach(t -> dynamo.deleteTable(d -> d.tableName(t)));
+            } finally {
+                dynamo.close();
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.pulse.tools.it;
 
-import static dev.pulse.tools.it.ContractClient.json;
+import static dev.pulse.tools.it.HttpApiPlatform.READ;
+import static dev.pulse.tools.it.HttpApiPlatform.READ_WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +16,6 @@ import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.RouteSpec;
 import dev.pulse.local.http.HttpApiServer;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,15 +39,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenApiContractIT {
-    private static final String READ = PulseTopology.ACCOUNTS_READ_SCOPE;
-    private static final String WRITE = PulseTopology.ACCOUNTS_WRITE_SCOPE;
-    private static final String BOTH = READ + " " + WRITE;
     /** More pages than the free plan's 10, so the limit can be reached. */
     private static final List<String> PAGES =
             IntStream.rangeClosed(1, 12).mapToObj(i -> "71000" + (10 + i)).toList();
 
     private final OpenApiContract spec = OpenApiContract.load();
-    private final ContractClient client = new ContractClient(spec);
+    private ContractClient client;
     private HttpApiPlatform platform;
     private String api;
     private String dynamoDown;
@@ -60,12 +59,13 @@ class OpenApiContractIT {
                     PAGES.get(i), "Contract Page " + i, "contract" + i, "Media", 1000L * i, i % 2 == 0, Instant.EPOCH));
         }
         platform = new HttpApiPlatform(pages);
-        api = platform.serve(Map.of());
+        client = new ContractClient(spec, platform);
+        api = platform.base();
         dynamoDown =
                 platform.serve(Map.of(PulseConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:" + LocalPlatform.closedPort()));
         searchDown =
                 platform.serve(Map.of(OpenSearchSettings.ENDPOINT, "http://127.0.0.1:" + LocalPlatform.closedPort()));
-        calls = new ApiCalls(client, platform, api, PAGES);
+        calls = new ApiCalls(client, platform, PAGES);
     }
 
     @AfterAll
@@ -135,21 +135,20 @@ class OpenApiContractIT {
     void everyAccountsRoute_answersTheAuthorizersAndTheTenancysRefusals() {
         for (RouteSpec route : calls.accountsRoutes()) {
             calls.sample(route, api, null).expectGateway(401, "Unauthorized");
-            String wrongKey =
-                    platform.strangers.issue(Unique.name("u"), null, BOTH, Instant.now(), Duration.ofHours(1));
-            calls.sample(route, api, wrongKey).expectGateway(401, "Unauthorized");
-            String expired = platform.tokens.issue(
-                    Unique.name("u"), null, BOTH, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
-            calls.sample(route, api, expired).expectGateway(401, "Unauthorized");
+            calls.sample(route, api, platform.wrongKeyToken(Unique.name("u"), READ_WRITE))
+                    .expectGateway(401, "Unauthorized");
+            calls.sample(route, api, platform.expiredToken(Unique.name("u"), READ_WRITE))
+                    .expectGateway(401, "Unauthorized");
             String otherScope = route.scopes().contains(READ) ? WRITE : READ;
             calls.sample(route, api, platform.token(Unique.name("u"), otherScope))
                     .expectGateway(403, "Forbidden");
-            calls.sample(route, api, platform.tokenWithoutSubject(BOTH)).expectError(401, "unauthorized");
-            calls.sample(route, api, platform.token("not a user id", BOTH)).expectError(400, "invalid_userid");
-            calls.sample(route, dynamoDown, platform.token(Unique.name("u"), BOTH))
+            calls.sample(route, api, platform.tokenWithoutSubject(READ_WRITE)).expectError(401, "unauthorized");
+            calls.sample(route, api, platform.token("not a user id", READ_WRITE))
+                    .expectError(400, "invalid_userid");
+            calls.sample(route, dynamoDown, platform.token(Unique.name("u"), READ_WRITE))
                     .expectError(503, "storage_unavailable");
             if (!route.routeKey().equals("POST /accounts")) {
-                calls.sample(route, api, platform.token(Unique.name("nobody"), BOTH))
+                calls.sample(route, api, platform.token(Unique.name("nobody"), READ_WRITE))
                         .expectError(404, "not_found");
             }
         }
@@ -158,7 +157,7 @@ class OpenApiContractIT {
     @Test
     @Order(2)
     void createAccount_isIdempotentPerKey_andRefusesBadInput() {
-        String ada = platform.token(Unique.name("ada"), BOTH);
+        String ada = platform.token(Unique.name("ada"), READ_WRITE);
         String key = Unique.name("key");
         HttpResponse<String> created =
                 calls.create(ada, key, "{\"name\":\"Acme\"}").expect(201);
@@ -170,7 +169,7 @@ class OpenApiContractIT {
                 .isEqualTo(account.path("accountId"));
         calls.create(ada, Unique.name("key"), "{\"name\":\"Second\"}").expectError(409, "already_member");
 
-        String bob = platform.token(Unique.name("bob"), BOTH);
+        String bob = platform.token(Unique.name("bob"), READ_WRITE);
         calls.create(bob, null, "{\"name\":\"Acme\"}").expectError(400, "invalid_idempotency_key");
         calls.create(bob, "has space", "{\"name\":\"Acme\"}").expectError(400, "invalid_idempotency_key");
         for (String body : List.of("not json", "[]", "{}", "{\"name\":7}")) {

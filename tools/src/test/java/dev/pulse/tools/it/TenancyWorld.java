@@ -1,9 +1,10 @@
 package dev.pulse.tools.it;
 
-import static dev.pulse.tools.it.AccountsApi.READ_WRITE;
-import static dev.pulse.tools.it.AccountsApi.json;
+import static dev.pulse.tools.it.HttpApiPlatform.READ_WRITE;
+import static dev.pulse.tools.it.HttpApiPlatform.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.PulseTopology;
 import java.net.http.HttpResponse;
@@ -34,9 +35,11 @@ record TenancyWorld(
     static final String PAGE_A = "101";
     static final String PAGE_B = "202";
     static final String PAGE_FREE = "303";
-    static final Map<String, String> PAGES = Map.of(PAGE_A, "Alpha page", PAGE_B, "Bravo page", PAGE_FREE, "Free page");
+    /** The pages to seed the platform with: {@link #PAGE_A}, {@link #PAGE_B} and {@link #PAGE_FREE}. */
+    static final List<PageDocument> PAGES =
+            List.of(page(PAGE_A, "Alpha page"), page(PAGE_B, "Bravo page"), page(PAGE_FREE, "Free page"));
 
-    static TenancyWorld make(AccountsApi api) {
+    static TenancyWorld make(HttpApiPlatform api) {
         String aOwner = Unique.name("ada");
         String aViewer = Unique.name("vic");
         String aKey = Unique.name("ka");
@@ -45,27 +48,9 @@ record TenancyWorld(
         String bEditor = Unique.name("bea");
         String bKey = Unique.name("kb");
         String bName = Unique.name("Other");
-        String aId = create(api, aOwner, aKey, aName);
-        expect(
-                api.send(
-                        "PUT",
-                        "/accounts/me/members/" + aViewer,
-                        api.token(aOwner, READ_WRITE),
-                        "{\"role\":\"viewer\"}"),
-                201);
-        expect(api.send("PUT", "/accounts/me/tracked-pages/" + PAGE_A, api.token(aOwner, READ_WRITE), null), 201);
-        String bId = create(api, bOwner, bKey, bName);
-        expect(
-                api.send(
-                        "PUT",
-                        "/accounts/me/members/" + bEditor,
-                        api.token(bOwner, READ_WRITE),
-                        "{\"role\":\"editor\"}"),
-                201);
-        expect(api.send("PUT", "/accounts/me/tracked-pages/" + PAGE_B, api.token(bOwner, READ_WRITE), null), 201);
-        String bCursor = json(expect(
-                        api.send("GET", "/accounts/me/tracked-pages?limit=1", api.token(bOwner, READ_WRITE), null),
-                        200))
+        String aId = account(api, aOwner, aKey, aName, aViewer, "viewer", PAGE_A);
+        String bId = account(api, bOwner, bKey, bName, bEditor, "editor", PAGE_B);
+        String bCursor = json(asOwner(api, bOwner, "GET", "/accounts/me/tracked-pages?limit=1", null, 200))
                 .path("nextCursor")
                 .asText();
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
@@ -80,46 +65,57 @@ record TenancyWorld(
     }
 
     /** The user ids of an account's team, as its owner lists them. */
-    List<String> members(AccountsApi api, String owner) {
-        List<String> ids = new ArrayList<>();
-        json(expect(api.send("GET", "/accounts/me/members", api.token(owner, READ_WRITE), null), 200))
-                .path("members")
-                .forEach(m -> ids.add(m.path("userId").asText()));
-        return ids;
+    List<String> members(HttpApiPlatform api, String owner) {
+        return listed(api, owner, "/accounts/me/members", "members", "userId");
     }
 
     /** The page ids an account tracks, as its owner lists them. */
-    List<String> tracked(AccountsApi api, String owner) {
+    List<String> tracked(HttpApiPlatform api, String owner) {
+        return listed(api, owner, "/accounts/me/tracked-pages", "pages", "pageId");
+    }
+
+    /** The {@code id} of every item of the {@code list} that {@code owner} reads at {@code path}. */
+    private static List<String> listed(HttpApiPlatform api, String owner, String path, String list, String id) {
         List<String> ids = new ArrayList<>();
-        json(expect(api.send("GET", "/accounts/me/tracked-pages", api.token(owner, READ_WRITE), null), 200))
-                .path("pages")
-                .forEach(p -> ids.add(p.path("pageId").asText()));
+        json(asOwner(api, owner, "GET", path, null, 200))
+                .path(list)
+                .forEach(item -> ids.add(item.path(id).asText()));
         return ids;
     }
 
     /** The account's name, as its owner reads it. */
-    String name(AccountsApi api, String owner) {
-        JsonNode me = json(expect(api.send("GET", "/accounts/me", api.token(owner, READ_WRITE), null), 200));
+    String name(HttpApiPlatform api, String owner) {
+        JsonNode me = json(asOwner(api, owner, "GET", "/accounts/me", null, 200));
         return me.path("name").asText();
     }
 
-    private static String create(AccountsApi api, String owner, String key, String name) {
+    /** A page of the pages index: this name, and fans the tests do not look at. */
+    private static PageDocument page(String pageId, String name) {
+        return new PageDocument(pageId, name, null, null, 1000 + pageId.length(), false, null);
+    }
+
+    /** An account made by {@code owner} with this Idempotency-Key and name, one member in {@code role}, one page tracked. */
+    private static String account(
+            HttpApiPlatform api, String owner, String key, String name, String member, String role, String page) {
         HttpResponse<String> created = api.send(
                 "POST",
                 "/accounts",
-                Map.of(
-                        "content-type",
-                        "application/json",
-                        "idempotency-key",
-                        key,
-                        "authorization",
-                        "Bearer " + api.token(owner, READ_WRITE)),
-                ("{\"name\":\"" + name + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return json(expect(created, 201)).path("accountId").asText();
+                HttpApiPlatform.jsonHeaders(api.token(owner, READ_WRITE), key),
+                HttpApiPlatform.bytes("{\"name\":\"" + name + "\"}"));
+        String id = json(expect(created, 201)).path("accountId").asText();
+        asOwner(api, owner, "PUT", "/accounts/me/members/" + member, "{\"role\":\"" + role + "\"}", 201);
+        asOwner(api, owner, "PUT", "/accounts/me/tracked-pages/" + page, null, 201);
+        return id;
+    }
+
+    /** A set-up call as {@code owner}, which must answer {@code status}. */
+    private static HttpResponse<String> asOwner(
+            HttpApiPlatform api, String owner, String method, String path, String body, int status) {
+        return expect(api.send(method, path, api.token(owner, READ_WRITE), body), status);
     }
 
     /** A snapshot as reporting writes it: the account, {@code hour#start}, and its figures. */
-    private static void snapshot(AccountsApi api, String accountId, Instant start, String figure) {
+    private static void snapshot(HttpApiPlatform api, String accountId, Instant start, String figure) {
         api.dynamo.putItem(p -> p.tableName(api.table(PulseTopology.REPORTS_TABLE))
                 .item(Map.of(
                         "accountId",

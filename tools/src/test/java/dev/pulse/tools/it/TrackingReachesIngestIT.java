@@ -1,5 +1,6 @@
 package dev.pulse.tools.it;
 
+import static dev.pulse.tools.it.HttpApiPlatform.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,11 +18,6 @@ import dev.pulse.local.kinesis.KinesisEventFactory;
 import dev.pulse.local.kinesis.StreamRecord;
 import dev.pulse.local.lambda.InvocationResult;
 import dev.pulse.local.lambda.LocalFunction;
-import dev.pulse.local.lambda.LocalFunctions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class TrackingReachesIngestIT {
     private static final String PAGE = "800000000001";
-    private static final String READ_WRITE =
-            PulseTopology.ACCOUNTS_READ_SCOPE + " " + PulseTopology.ACCOUNTS_WRITE_SCOPE;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String posts = Unique.name("it-track-posts");
     private final SearchAdmin search =
             new SearchAdmin(LocalPlatform.environment().get(OpenSearchSettings.ENDPOINT));
@@ -52,16 +45,13 @@ class TrackingReachesIngestIT {
     private HttpApiPlatform platform;
     private LocalFunction ingest;
     private KinesisEventFactory events;
-    private String api;
 
     @BeforeEach
     void start() throws Exception {
         platform = new HttpApiPlatform(
-                List.of(new PageDocument(PAGE, "Tracked Café", "trackedcafe", "Cafe", 5000, false, Instant.EPOCH)));
-        LocalFunctions functions =
-                platform.functions(Map.of(IngestConfig.TRACKED_POLL_MS, "500", IngestConfig.POSTS, posts));
-        api = platform.serve(functions);
-        ingest = functions.require(PulseTopology.INGEST_FUNCTION);
+                List.of(new PageDocument(PAGE, "Tracked Café", "trackedcafe", "Cafe", 5000, false, Instant.EPOCH)),
+                Map.of(IngestConfig.TRACKED_POLL_MS, "500", IngestConfig.POSTS, posts));
+        ingest = platform.functions().require(PulseTopology.INGEST_FUNCTION);
         events = KinesisEventFactory.forMapping(
                 LocalSettings.fromEnvironment(System.getenv()), "it-stream", PulseTopology.INGEST_FUNCTION);
     }
@@ -138,15 +128,7 @@ class TrackingReachesIngestIT {
                 > 0;
     }
 
-    private int call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("authorization", "Bearer " + token)
-                .header("content-type", "application/json")
-                .header("idempotency-key", Unique.name("k"))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
+    private int call(String method, String path, String token, String body) {
+        return platform.send(method, path, token, body).statusCode();
     }
 }
