@@ -70,7 +70,6 @@ export class MentionBox {
     this.active = -1;
     this.match = null;
     this.generation = 0;
-    this.dismissedAt = null;
     const id = `mentions-${(instances += 1)}`;
     this.id = id;
     this.listbox = el('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': label, class: 'suggest-list' });
@@ -85,8 +84,7 @@ export class MentionBox {
     field.setAttribute('autocomplete', 'off');
     field.addEventListener('input', () => this.onInput());
     field.addEventListener('keydown', (event) => this.onKeyDown(event));
-    field.addEventListener('click', () => this.onInput());
-    field.addEventListener('blur', () => setTimeout(() => this.close(), 120));
+        field.addEventListener('blur', () => setTimeout(() => this.close(), 120));
     this.listbox.addEventListener('mousedown', (event) => event.preventDefault());
   }
 
@@ -107,12 +105,10 @@ export class MentionBox {
     const generation = this.generation;
     clearTimeout(this.timer);
     this.controller?.abort();
-    if (!match || (this.dismissedAt !== null && this.dismissedAt === match.start && this.mode === 'mention')) {
-      if (!match) this.dismissedAt = null;
+    if (!match) {
       this.close();
       return;
     }
-    this.dismissedAt = null;
     this.match = match;
     const cached = this.cache.get(match.query);
     if (cached) {
@@ -184,8 +180,7 @@ export class MentionBox {
       name.append(el('span', { class: 'verified', title: 'Verified', 'aria-hidden': 'true', text: '✔' }),
         el('span', { class: 'sr-only', text: ' (verified)' }));
     }
-    const details = [page.username ? `@${page.username}` : null, page.category || null,
-      `${formatCount(page.fans)} fans`].filter(Boolean).join(' · ');
+    const meta = [page.username ? `@${page.username}` : null, page.category || null].filter(Boolean).join(' · ');
     const li = el('li', {
       id: `${this.id}-opt-${index}`,
       role: 'option',
@@ -196,7 +191,9 @@ export class MentionBox {
       onclick: () => this.pick(index),
     },
     el('span', { class: 'avatar', 'aria-hidden': 'true', text: Array.from(page.name)[0]?.toUpperCase() ?? '?' }),
-    el('span', { class: 'opt-text' }, name, el('span', { class: 'opt-details', text: details })));
+    el('span', { class: 'opt-text' }, name, el('span', { class: 'opt-details' },
+      el('span', { class: 'opt-meta', text: meta }),
+      el('span', { class: 'opt-fans', text: `${meta ? ' · ' : ''}${formatCount(page.fans)} fans` }))));
     return li;
   }
 
@@ -264,8 +261,7 @@ export class MentionBox {
         if (this.active < 0) return;
         this.pick(this.active);
         break;
-      case 'Escape':
-        this.dismissedAt = this.match?.start ?? null;
+      case 'Escape': // closes until the next keystroke
         this.close();
         break;
       default:

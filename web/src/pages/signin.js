@@ -28,7 +28,7 @@ export async function render(main, { config, done }) {
       el('button', {
         type: 'button',
         id: 'dev-signin',
-        text: 'Dev sign-in as demo-owner',
+        text: 'Dev sign-in (demo account)',
         onclick: async () => {
           const problem = await devSignIn();
           error.textContent = problem || '';

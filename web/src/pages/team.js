@@ -34,7 +34,7 @@ export async function render(main) {
     el('tbody', {}, ...members.map((m) => el('tr', { 'data-user-id': m.userId },
       el('td', {}, m.userId, m.userId === user ? el('span', { class: 'muted', text: ' (you)' }) : null),
       el('td', {}, el('span', { class: `role role-${m.role}`, text: m.role })),
-      isOwner ? el('td', {}, el('button', {
+      isOwner ? el('td', {}, m.userId === user ? null : el('button', {
         type: 'button',
         class: 'danger',
         'aria-label': `Remove ${m.userId}`,

@@ -53,7 +53,7 @@ export async function render(main) {
       el('button', {
         type: 'button',
         class: 'danger',
-        'aria-label': `Stop tracking ${page.name || page.pageId}`,
+        'aria-label': `Remove ${page.name || page.pageId}`,
         text: 'Remove',
         onclick: async () => {
           try {
