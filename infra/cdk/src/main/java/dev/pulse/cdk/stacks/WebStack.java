@@ -61,8 +61,7 @@ public final class WebStack extends Stack {
 
     private final Distribution distribution;
 
-    public WebStack(
-            Construct scope, String id, StackProps props, EnvironmentConfig config, Inputs inputs, Path site) {
+    public WebStack(Construct scope, String id, StackProps props, EnvironmentConfig config, Inputs inputs, Path site) {
         super(scope, id, props);
         Bucket bucket = Bucket.Builder.create(this, "Site")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -153,7 +152,8 @@ public final class WebStack extends Stack {
                 .distributionPaths(List.of("/", "/index.html", "/config.json"))
                 .build();
         pages.getNode().addDependency(assets);
-        // The hosted UI's callback is the webOrigin context (the ApiStack's); set it to this URL or a domain aliased to it.
+        // The hosted UI's callback is the webOrigin context (the ApiStack's); set it to this URL or a domain aliased to
+        // it.
         CfnOutput.Builder.create(this, "WebUrl").value(origin + "/").build();
     }
 

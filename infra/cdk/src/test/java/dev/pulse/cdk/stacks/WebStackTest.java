@@ -71,10 +71,14 @@ class WebStackTest {
                         Match.objectLike(Map.of(
                                 "Statement",
                                 Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Effect", "Allow",
-                                        "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
-                                        "Action", "s3:GetObject",
-                                        "Condition", Match.objectLike(Map.of("StringEquals", Match.anyValue())))))))))));
+                                        "Effect",
+                                        "Allow",
+                                        "Principal",
+                                        Map.of("Service", "cloudfront.amazonaws.com"),
+                                        "Action",
+                                        "s3:GetObject",
+                                        "Condition",
+                                        Match.objectLike(Map.of("StringEquals", Match.anyValue())))))))))));
     }
 
     @Test
@@ -90,10 +94,12 @@ class WebStackTest {
                 Match.objectLike(Map.of(
                         "DistributionConfig",
                         Match.objectLike(Map.of(
-                                "DefaultRootObject", "index.html",
+                                "DefaultRootObject",
+                                "index.html",
                                 "Origins",
                                 Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "DomainName", "abc123.execute-api.eu-west-1.amazonaws.com",
+                                        "DomainName",
+                                        "abc123.execute-api.eu-west-1.amazonaws.com",
                                         "CustomOriginConfig",
                                         Match.objectLike(Map.of("OriginProtocolPolicy", "https-only")))))),
                                 "DefaultCacheBehavior",
@@ -104,11 +110,15 @@ class WebStackTest {
 
     private static Object apiBehavior(String path) {
         return Match.objectLike(Map.of(
-                "PathPattern", path,
+                "PathPattern",
+                path,
                 // CloudFront's managed CachingDisabled policy
-                "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-                "ViewerProtocolPolicy", "https-only",
-                "AllowedMethods", Match.arrayWith(List.of("POST", "PATCH", "PUT", "DELETE"))));
+                "CachePolicyId",
+                "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                "ViewerProtocolPolicy",
+                "https-only",
+                "AllowedMethods",
+                Match.arrayWith(List.of("PUT", "PATCH", "POST", "DELETE"))));
     }
 
     @Test
@@ -129,8 +139,10 @@ class WebStackTest {
                                         "StrictTransportSecurity",
                                         Match.objectLike(Map.of(
                                                 "AccessControlMaxAgeSec", 31_536_000, "IncludeSubdomains", true)),
-                                        "FrameOptions", Map.of("FrameOption", "DENY", "Override", true),
-                                        "ContentTypeOptions", Map.of("Override", true))))))));
+                                        "FrameOptions",
+                                        Map.of("FrameOption", "DENY", "Override", true),
+                                        "ContentTypeOptions",
+                                        Map.of("Override", true))))))));
         org.assertj.core.api.Assertions.assertThat(WebStack.contentSecurityPolicy(LOGIN))
                 .contains("frame-ancestors 'none'", "script-src 'self'", "connect-src 'self' " + LOGIN);
     }
@@ -141,9 +153,12 @@ class WebStackTest {
         template.hasResourceProperties(
                 "Custom::CDKBucketDeployment",
                 Match.objectLike(Map.of(
-                        "DestinationBucketKeyPrefix", "assets/",
-                        "Prune", false,
-                        "SystemMetadata", Map.of("cache-control", "public, max-age=31536000, immutable"))));
+                        "DestinationBucketKeyPrefix",
+                        "assets/",
+                        "Prune",
+                        false,
+                        "SystemMetadata",
+                        Map.of("cache-control", "public, max-age=31536000, immutable"))));
         template.hasResourceProperties(
                 "Custom::CDKBucketDeployment",
                 Match.objectLike(Map.of(
