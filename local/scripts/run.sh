@@ -42,6 +42,7 @@ pulse_run() {
   cat <<TXT
 pulse: Pulse is running on the local platform.
 pulse:   HTTP API        $api
+pulse:   web app         $api/  (sign in with the demo token below, or the Dev sign-in button)
 pulse:   mentions        curl '$api/mentions?q=new&limit=5'
 pulse:   demo token      (user demo-owner, owner of the demo account; valid 12 h; also in $demo_token)
 $(cat "$demo_token")

@@ -8,8 +8,9 @@ source "$PULSE_ROOT/local/scripts/common.sh"
 # shellcheck source=local/scripts/opensearch.sh
 source "$PULSE_ROOT/local/scripts/opensearch.sh"
 
-# Debian packages the local platform needs (redis-server brings redis-cli through redis-tools).
-PULSE_APT_PACKAGES=(redis-server unzip curl openssl ca-certificates)
+# Debian packages the local platform needs (redis-server brings redis-cli through redis-tools; chromium runs the web
+# app's browser tests, as Playwright's own browser download is unreachable here).
+PULSE_APT_PACKAGES=(redis-server unzip curl openssl ca-certificates chromium)
 # Maven Central (or a mirror of it) that serves the OpenSearch distribution.
 PULSE_MAVEN_REPO="${PULSE_MAVEN_REPO:-https://repo1.maven.org/maven2}"
 # SHA-1 of org.opensearch.distribution.integ-test-zip:opensearch:3.8.0:zip, pinned like a lockfile entry.
@@ -21,6 +22,7 @@ pulse_setup() {
   pulse_setup_java
   pulse_setup_apt "${PULSE_APT_PACKAGES[@]}"
   pulse_setup_npm
+  pulse_setup_web
   pulse_setup_opensearch
   pulse_setup_keys
   say "setup: ready ($((SECONDS - started)) s; JDK $JAVA_HOME)"
@@ -83,6 +85,11 @@ pulse_setup_npm() {
   # The tools need no install scripts: the native LevelDB bindings ship prebuilt, and the servers run in memory.
   (cd "$PULSE_ROOT" && npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error) || die "npm ci failed"
   printf '%s\n' "$want" >"$stamp"
+}
+
+# Builds the web app into web/dist (hashed assets, uPlot vendored from node_modules); the local runtime serves it.
+pulse_setup_web() {
+  node "$PULSE_ROOT/web/build.mjs" --out "$PULSE_ROOT/web/dist" >/dev/null || die "the web app's build (web/build.mjs) failed"
 }
 
 # Installs the OpenSearch integ-test distribution from Maven Central (no bundled JDK; runs on JDK 25).

@@ -26,6 +26,7 @@ import dev.pulse.local.lambda.LocalFunctions;
 import dev.pulse.local.schedule.ScheduledEventFactory;
 import dev.pulse.local.schedule.Scheduler;
 import dev.pulse.local.sqs.EmbeddedSqs;
+import dev.pulse.local.web.WebApp;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -95,7 +96,8 @@ public final class LocalRuntime implements AutoCloseable {
                 functions,
                 authorizer(),
                 new HttpEventFactory(settings.accountId(), API_ID),
-                log);
+                log,
+                web());
         apiPort = api.start(settings.apiPort());
         started.push(api);
 
@@ -151,6 +153,14 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    private WebApp web() {
+        WebApp web = WebApp.of(settings.webRoot(), settings.demoToken());
+        if (web.site().isEmpty()) {
+            log.runtime("WARN", "no web app built in " + settings.webRoot() + " (node web/build.mjs builds it)");
+        }
+        return web;
+    }
+
     private Optional<JwtAuthorizer> authorizer() {
         if (!Files.isRegularFile(settings.jwtPublicKey())) {
             log.runtime(
@@ -166,6 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
     private void printSummary(Topology topology, EmbeddedSqs elasticMq) {
         String api = "http://127.0.0.1:" + apiPort;
         System.out.println("pulse: HTTP API      " + api);
+        System.out.println("pulse: web app       " + api + "/");
         topology.routes()
                 .forEach(r -> System.out.println("pulse:   " + r.method() + " " + api + r.path() + " -> " + r.function()
                         + (r.authorized()

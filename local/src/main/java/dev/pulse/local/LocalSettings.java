@@ -19,6 +19,7 @@ public record LocalSettings(
         int apiPort,
         int sqsPort,
         Path home,
+        Path webRoot,
         Path jwtPublicKey,
         Path jwtPrivateKey,
         String jwtIssuer,
@@ -50,6 +51,7 @@ public record LocalSettings(
                 env.integer("PULSE_API_PORT", LocalProfile.API_PORT),
                 env.integer("PULSE_SQS_PORT", LocalProfile.SQS_PORT),
                 home,
+                Path.of(env.optional("PULSE_WEB_ROOT", root.resolve("web/dist").toString())),
                 Path.of(env.optional(
                         "PULSE_JWT_PUBLIC_KEY",
                         home.resolve("keys/dev-jwt-public.pem").toString())),
@@ -67,6 +69,11 @@ public record LocalSettings(
 
     public static LocalSettings fromSystem() {
         return fromEnvironment(System.getenv());
+    }
+
+    /** Where {@code ./pulse run} writes the demo account's token, which the web app's dev sign-in hands out. */
+    public Path demoToken() {
+        return home.resolve("demo.token");
     }
 
     public Path checkpoints() {

@@ -4,13 +4,18 @@ import dev.pulse.cdk.code.CodeProvider;
 import dev.pulse.cdk.code.JarCode;
 import dev.pulse.cdk.code.PlaceholderCode;
 import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.cdk.stacks.WebStack;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
 
 /**
  * The CDK app. Context: {@code env} (dev|prod), {@code code} (jars|placeholder|auto), {@code webOrigin},
@@ -49,8 +54,43 @@ public final class PulseApp {
         List<String> zones = context(app, "azs")
                 .map(z -> List.of(z.split(",")))
                 .orElse(region == null ? List.of() : PulsePlatform.Options.defaultZones(region, config.maxAzs()));
-        return PulsePlatform.build(
+        PulsePlatform platform = PulsePlatform.build(
                 app, topology, config, code, new PulsePlatform.Options(account, context(app, "alarmEmail"), zones));
+        new WebStack(
+                app,
+                config.stackName("Web"),
+                StackProps.builder()
+                        .env(account)
+                        .description("Pulse " + config.name() + ": web app (S3, CloudFront)")
+                        .terminationProtection(config.protectData())
+                        .build(),
+                config,
+                new WebStack.Inputs(
+                        platform.api().api().getApiEndpoint(),
+                        platform.api().loginUrl(),
+                        platform.api().webClient().getUserPoolClientId(),
+                        platform.api().webScopes(),
+                        WebStack.apiPaths(topology)),
+                webSite(root));
+        return platform;
+    }
+
+    /** The built web app ({@code node web/build.mjs}); before a build, a one-page placeholder so synth still works. */
+    static Path webSite(Path root) {
+        Path dist = root.resolve("web/dist");
+        if (Files.isRegularFile(dist.resolve("index.html"))) {
+            return dist;
+        }
+        try {
+            Path placeholder = Files.createTempDirectory("pulse-web-placeholder");
+            Files.createDirectories(placeholder.resolve("assets"));
+            Files.writeString(placeholder.resolve("assets/README.txt"), "placeholder: build the web app first\n");
+            Files.writeString(placeholder.resolve("index.html"), "<!doctype html><title>Pulse</title>\n");
+            System.err.println("pulse: web app not built yet (node web/build.mjs): the web stack uses a placeholder");
+            return placeholder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Synth before a build still writes every template; deploy never takes this path (it passes code=jars). */

@@ -15,6 +15,7 @@ import software.amazon.awscdk.assertions.Template;
 /** The context an operator passes with {@code -c}: environment, web origin, zones, alarm e-mail and code source. */
 class PulseAppTest {
     private static PulsePlatform platform;
+    private static Stack web;
 
     @BeforeAll
     static void synth() {
@@ -27,6 +28,13 @@ class PulseAppTest {
                         "code", "placeholder"))
                 .build();
         platform = PulseApp.build(app, "210987654321", "eu-west-1");
+        web = (Stack) app.getNode().findChild("Pulse-prod-Web");
+    }
+
+    @Test
+    void theAppAlsoHasTheWebStack_terminationProtectedInProd() {
+        assertThat(web.getAccount()).isEqualTo("210987654321");
+        assertThat(web.getTerminationProtection()).isTrue();
     }
 
     @Test

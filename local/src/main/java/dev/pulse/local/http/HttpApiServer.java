@@ -12,6 +12,7 @@ import dev.pulse.local.lambda.InvocationResult;
 import dev.pulse.local.lambda.JsonLog;
 import dev.pulse.local.lambda.LocalFunction;
 import dev.pulse.local.lambda.LocalFunctions;
+import dev.pulse.local.web.WebApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,6 +53,7 @@ public final class HttpApiServer implements AutoCloseable {
     private final Optional<JwtAuthorizer> authorizer;
     private final HttpEventFactory events;
     private final JsonLog log;
+    private final WebApp web;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private HttpServer server;
 
@@ -61,6 +63,18 @@ public final class HttpApiServer implements AutoCloseable {
             Optional<JwtAuthorizer> authorizer,
             HttpEventFactory events,
             JsonLog log) {
+        this(routes, functions, authorizer, events, log, WebApp.none());
+    }
+
+    /** The API plus, on paths no route takes, the web app (and its local-only dev sign-in). */
+    public HttpApiServer(
+            RouteTable routes,
+            LocalFunctions functions,
+            Optional<JwtAuthorizer> authorizer,
+            HttpEventFactory events,
+            JsonLog log,
+            WebApp web) {
+        this.web = web;
         this.routes = routes;
         this.functions = functions;
         this.authorizer = authorizer;
@@ -102,9 +116,13 @@ public final class HttpApiServer implements AutoCloseable {
         if (JWKS_PATH.equals(request.rawPath()) && request.method().equals("GET")) {
             return jwks();
         }
+        Optional<HttpResponseData> signIn = web.beforeRoutes(request);
+        if (signIn.isPresent()) {
+            return signIn.get();
+        }
         Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
-            return HttpResponseData.notFound();
+            return web.afterRoutes(request).orElseGet(HttpResponseData::notFound);
         }
         Optional<ObjectNode> auth = Optional.empty();
         RouteSpec route = match.get().route();

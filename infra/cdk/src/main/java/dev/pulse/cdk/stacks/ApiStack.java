@@ -51,6 +51,9 @@ public final class ApiStack extends Stack {
     private final HttpApi api;
     private final HttpStage stage;
     private final UserPool userPool;
+    private final UserPoolDomain login;
+    private final UserPoolClient webClient;
+    private final List<String> webScopes;
 
     public ApiStack(
             Construct scope,
@@ -76,7 +79,7 @@ public final class ApiStack extends Stack {
                 .build();
         // Cognito issues resource-server scopes only through its OAuth endpoints, so the pool gets a domain, and the
         // web app signs in as a public client: authorization code with PKCE, no secret, no implicit flow.
-        UserPoolDomain login = userPool.addDomain(
+        login = userPool.addDomain(
                 "Login",
                 UserPoolDomainOptions.builder()
                         .cognitoDomain(CognitoDomainOptions.builder()
@@ -87,7 +90,8 @@ public final class ApiStack extends Stack {
         RouteScopes.declare(userPool, topology).stream()
                 .filter(routeScope -> !routeScope.getScopeName().equals(OAuthScope.OPENID.getScopeName()))
                 .forEach(scopes::add);
-        UserPoolClient webClient = userPool.addClient(
+        webScopes = scopes.stream().map(OAuthScope::getScopeName).toList();
+        webClient = userPool.addClient(
                 "WebApp",
                 UserPoolClientOptions.builder()
                         .userPoolClientName(config.prefix() + "-web")
@@ -177,5 +181,20 @@ public final class ApiStack extends Stack {
 
     public UserPool userPool() {
         return userPool;
+    }
+
+    /** The hosted UI's base URL, where the web app sends users to sign in. */
+    public String loginUrl() {
+        return login.baseUrl();
+    }
+
+    /** The web app's public client (authorization code with PKCE). */
+    public UserPoolClient webClient() {
+        return webClient;
+    }
+
+    /** The scopes the web client may ask for: openid and every route's. */
+    public List<String> webScopes() {
+        return webScopes;
     }
 }
