@@ -51,7 +51,7 @@ public final class AccountsWiring {
                         new DynamoIdempotencyStore(dynamo, config.idempotencyTable(), clock),
                         clock,
                         AccountId::random),
-                new TeamService(team),
+                new TeamService(accounts, team),
                 new TrackingService(
                         accounts,
                         team,

@@ -30,7 +30,7 @@ final class TestApp {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         this.handler = new AccountsHandler(new AccountsRoutes(
                 new AccountService(accounts, team, new InMemoryStores.Idempotency(), clock, AccountId::random),
-                new TeamService(team),
+                new TeamService(accounts, team),
                 new TrackingService(
                         accounts,
                         team,
