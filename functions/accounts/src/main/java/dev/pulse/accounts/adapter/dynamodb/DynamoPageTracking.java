@@ -27,19 +27,20 @@ public final class DynamoPageTracking implements PageTracking {
 
     @Override
     public void track(PageId page, AccountId account) {
-        update(page, account, "ADD");
+        update(page.value(), account.value(), "ADD");
     }
 
     @Override
     public void untrack(PageId page, AccountId account) {
-        update(page, account, "DELETE");
+        update(page.value(), account.value(), "DELETE");
     }
 
-    private void update(PageId page, AccountId account, String action) {
+    /** {@code ADD} or {@code DELETE} of one id in the page's set; the reconciliation repairs with it too. */
+    void update(String pageId, String accountId, String action) {
         Dynamo.call(() -> dynamo.updateItem(u -> u.tableName(table)
-                .key(Map.of("pageId", s(page.value())))
+                .key(Map.of("pageId", s(pageId)))
                 .updateExpression(action + " #s :a")
                 .expressionAttributeNames(Map.of("#s", ACCOUNTS))
-                .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(java.util.List.of(account.value()))))));
+                .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(java.util.List.of(accountId))))));
     }
 }
