@@ -7,6 +7,7 @@ import dev.pulse.accounts.application.ReconcileService;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.Env;
 import dev.pulse.core.config.PulseConfig;
+import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Variables;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class ReconcileWiring {
                                 : Environments.Local);
         var metrics = MetricsFactory.getMetricsInstance();
         metrics.setNamespace(config.metricsNamespace());
-        metrics.setDefaultDimensions(DimensionSet.of("Service", config.serviceName()));
+        metrics.setDefaultDimensions(DimensionSet.of(Observability.SERVICE_DIMENSION, config.serviceName()));
         return from(pulse, new PowertoolsReconcileMetrics(metrics));
     }
 
