@@ -11,6 +11,13 @@ import java.util.Map;
 public final class Observability {
     /** The CloudWatch namespace of every Pulse metric (EMF), on which the dashboards and alarms are built. */
     public static final String METRICS_NAMESPACE = "Pulse";
+    /** The dimension every function's metrics carry: the function's name. */
+    public static final String SERVICE_DIMENSION = "Service";
+    /**
+     * The tracked-reconcile function's count of account ids it had to ADD to or DELETE from tracked-pages' sets in one
+     * run; anything above 0 means a write crashed half-way (or a bug), and raises an alarm.
+     */
+    public static final String TRACKED_DRIFT_METRIC = "Drift";
 
     private Observability() {}
 

@@ -25,6 +25,12 @@ public final class PulseTopology {
     public static final String TRACKED_PAGES_CHANGED = "pages";
     /** The TTL attribute of {@link #TRACKED_PAGES_TABLE}: only change-log items carry it, and expire. */
     public static final String TRACKED_PAGES_EXPIRES = "expiresAt";
+    /**
+     * The reserved account id under which operators track pages ({@code ./pulse track}) in {@link
+     * #TRACKED_PAGES_ACCOUNTS}; it has no account-pages rows, so the reconciliation leaves it alone. No customer
+     * account can have it (theirs are generated UUIDs).
+     */
+    public static final String ADMIN_TRACKING_ACCOUNT = "admin";
 
     public static final String QUARANTINE_QUEUE = "ingest-quarantine";
     public static final String INGEST_FAILURE_QUEUE = "ingest-failures";
@@ -41,6 +47,9 @@ public final class PulseTopology {
     public static final String REPORTS_TABLE = "reports";
     public static final String IDEMPOTENCY_TABLE = "idempotency";
     public static final String ACCOUNTS_CACHE = "accounts-cache";
+    public static final String TRACKED_RECONCILE_FUNCTION = "tracked-reconcile";
+    public static final String TRACKED_RECONCILE_SCHEDULE = "tracked-reconcile-every-15-minutes";
+    public static final String TRACKED_RECONCILE_FAILURE_QUEUE = "tracked-reconcile-failures";
     /** Needed by every accounts read route; a token that may write may not read unless it carries this too. */
     public static final String ACCOUNTS_READ_SCOPE = "pulse/accounts.read";
     /** Needed by every accounts write route. */
@@ -63,12 +72,15 @@ public final class PulseTopology {
                 List.of(
                         QueueSpec.deadLetter(QUARANTINE_QUEUE, "poison posts: raw payload and the reason"),
                         QueueSpec.deadLetter(
-                                INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)")),
+                                INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)"),
+                        QueueSpec.deadLetter(
+                                TRACKED_RECONCILE_FAILURE_QUEUE,
+                                "tracked-set reconciliation runs that failed after Lambda's retries")),
                 List.of(new AliasSpec(PAGES_ALIAS, "pages-v2", "opensearch/pages-v2.json")),
                 List.of(new IndexTemplateSpec(POSTS_TEMPLATE, "posts-*", "opensearch/posts-template.json")),
-                List.of(ingest(), mentions(), accounts()),
+                List.of(ingest(), mentions(), accounts(), trackedReconcile()),
                 routes(),
-                List.of(),
+                List.of(trackedReconcileSchedule()),
                 List.of(ingestMapping()));
     }
 
@@ -161,6 +173,41 @@ public final class PulseTopology {
                         Access.readsAndWrites(Access.Kind.TABLE, TRACKED_PAGES_TABLE),
                         Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
                         Access.readsAndWrites(Access.Kind.CACHE, ACCOUNTS_CACHE)));
+    }
+
+    /**
+     * Repairs drift between account-pages (the source of truth) and tracked-pages' per-page account sets, which two
+     * non-transactional writes keep (dynalite has no TransactWriteItems), and recounts each account's trackedCount. It
+     * shares the accounts module's jar. It reads account-pages, ADDs and DELETEs in tracked-pages, and repairs the
+     * counter on the accounts item; nothing else. Five minutes covers two full scans at 1,000,000 tracked pages.
+     */
+    private static FunctionSpec trackedReconcile() {
+        return new FunctionSpec(
+                TRACKED_RECONCILE_FUNCTION,
+                "functions/accounts",
+                "dev.pulse.accounts.ReconcileHandler",
+                1024,
+                Duration.ofMinutes(5),
+                Map.of(),
+                List.of(
+                        Access.reads(Access.Kind.TABLE, ACCOUNT_PAGES_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, TRACKED_PAGES_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, ACCOUNTS_TABLE)));
+    }
+
+    /**
+     * Every 15 minutes: drift only comes from a crash between a track's two writes, which a retry of the request
+     * already repairs, so this is the backstop. Ingest sees a change within 60 s of a successful write; a crashed one
+     * is repaired within 15 minutes, and the run costs two table scans (about 2 read units per 8 KB scanned, a few
+     * dollars a month at 1,000,000 tracked pages), so a shorter period buys little and costs four times the reads.
+     */
+    private static ScheduleSpec trackedReconcileSchedule() {
+        return new ScheduleSpec(
+                TRACKED_RECONCILE_SCHEDULE,
+                "rate(15 minutes)",
+                TRACKED_RECONCILE_FUNCTION,
+                "Repairs and counts drift of the tracked-pages account sets",
+                TRACKED_RECONCILE_FAILURE_QUEUE);
     }
 
     /** Lambda's Kinesis event-source mapping for ingest; the local poller honours the same settings. */

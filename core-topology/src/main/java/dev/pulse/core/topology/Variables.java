@@ -93,6 +93,14 @@ public final class Variables {
         private Accounts() {}
     }
 
+    /** The tracked-reconcile function's scan width; it has a default. */
+    public static final class Reconcile {
+        /** Parallel scan segments per table (1-64, default 4); each is one thread and one paginated Scan. */
+        public static final String SEGMENTS = "PULSE_RECONCILE_SEGMENTS";
+
+        private Reconcile() {}
+    }
+
     /** The mentions function's cache timings; each has a default. */
     public static final class Mentions {
         public static final String CACHE_TTL_S = "PULSE_MENTIONS_CACHE_TTL_S";

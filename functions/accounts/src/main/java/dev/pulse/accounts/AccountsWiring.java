@@ -55,7 +55,7 @@ public final class AccountsWiring {
                 AccountId::random);
         this.routes = new AccountsRoutes(
                 accountService,
-                new TeamService(team),
+                new TeamService(accounts, team),
                 new TrackingService(
                         accounts,
                         team,

@@ -243,6 +243,47 @@ class AccountsHandlerTest {
     }
 
     @Test
+    void givenAnOwnerRemoved_whenReplayingTheCreateWithItsKey_then409_andNoWayBackIn() {
+        app.createAccount("ada", "Acme");
+        app.call(Calls.as("ada", "PUT /accounts/me/members/{userId}")
+                .path("userId", "bob")
+                .body("{\"role\":\"owner\"}"));
+        assertThat(app.call(Calls.as("bob", "DELETE /accounts/me/members/{userId}")
+                                .path("userId", "ada"))
+                        .getStatusCode())
+                .isEqualTo(204);
+
+        APIGatewayV2HTTPResponse replay = app.call(Calls.as("ada", "POST /accounts")
+                .header("idempotency-key", "k-ada")
+                .body("{\"name\":\"Acme\"}"));
+
+        assertThat(replay.getStatusCode()).isEqualTo(409);
+        assertThat(json(replay).path("error").asText()).isEqualTo("idempotency_key_used");
+        assertThat(app.call(Calls.as("ada", "GET /accounts/me")).getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void givenAFinishedCreate_whenReplayed_thenTheSameAccount_andADemotedOwnerStaysDemoted() {
+        String id = app.createAccount("ada", "Acme");
+        app.call(Calls.as("ada", "PUT /accounts/me/members/{userId}")
+                .path("userId", "bob")
+                .body("{\"role\":\"owner\"}"));
+        app.call(Calls.as("bob", "PUT /accounts/me/members/{userId}")
+                .path("userId", "ada")
+                .body("{\"role\":\"viewer\"}"));
+
+        APIGatewayV2HTTPResponse replay = app.call(Calls.as("ada", "POST /accounts")
+                .header("idempotency-key", "k-ada")
+                .body("{\"name\":\"Acme\"}"));
+
+        assertThat(json(replay).path("accountId").asText()).isEqualTo(id);
+        APIGatewayV2HTTPResponse write = app.call(
+                Calls.as("ada", "PUT /accounts/me/tracked-pages/{pageId}").path("pageId", "1"));
+        assertThat(write.getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
     void givenAPlanChange_thenTheAccountShowsItsLimit_underANewETag_andTracksPastTheOldLimit() {
         String id = app.createAccount("ada", "Acme");
         for (int i = 1; i <= 11; i++) {

@@ -33,7 +33,7 @@ final class TestApp {
                 new AccountService(accounts, team, new InMemoryStores.Idempotency(), clock, AccountId::random);
         this.handler = new AccountsHandler(new AccountsRoutes(
                 accountService,
-                new TeamService(team),
+                new TeamService(accounts, team),
                 new TrackingService(
                         accounts,
                         team,

@@ -1,5 +1,6 @@
 package dev.pulse.tools.track;
 
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.tracking.TrackingChanges;
 import dev.pulse.ingest.adapter.dynamodb.DynamoTrackedPages;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class AdminTracking {
     /** The account id of operators' tracking; no customer account can have it (theirs are generated). */
-    public static final String ADMIN = "admin";
+    public static final String ADMIN = PulseTopology.ADMIN_TRACKING_ACCOUNT;
 
     private final DynamoDbClient dynamo;
     private final String table;

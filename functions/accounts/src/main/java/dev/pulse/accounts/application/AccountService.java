@@ -9,6 +9,7 @@ import dev.pulse.accounts.domain.Plan;
 import dev.pulse.accounts.domain.Role;
 import dev.pulse.accounts.domain.UserId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -35,13 +36,25 @@ public final class AccountService {
 
     /**
      * Creates the account whose id the key claims, the owner member, then the owner's membership. A replay with the
-     * same key finds the same id, and every step is a conditional put that a replay skips, so it repairs a crash too.
+     * same key finds the same id: after a create that finished it writes nothing; after a crash every step is a
+     * conditional put that a replay skips, so it repairs the create. A replay by a caller who has since left the team
+     * (or been removed) is refused: the key cannot bring anyone back.
      */
     public Account create(UserId caller, String idempotencyKey, AccountName name) {
         AccountId id = idempotency.claim(caller.value() + "#" + idempotencyKey, ids.get());
         Optional<Membership> current = team.membershipOf(caller);
-        if (current.isPresent() && !current.get().accountId().equals(id)) {
-            throw Refusal.conflict("already_member", "you already belong to an account");
+        if (current.isPresent()) {
+            if (!current.get().accountId().equals(id)) {
+                throw Refusal.conflict("already_member", "you already belong to an account");
+            }
+            return find(id);
+        }
+        List<Member> members = team.members(id);
+        boolean createdByCaller = members.stream().anyMatch(m -> m.userId().equals(caller) && m.role() == Role.OWNER);
+        if (!members.isEmpty() && !createdByCaller) {
+            throw Refusal.conflict(
+                    "idempotency_key_used",
+                    "this Idempotency-Key created an account you no longer belong to; send a new key to create one");
         }
         accounts.create(Account.create(id, name, clock.instant()));
         team.putMember(id, new Member(caller, Role.OWNER));

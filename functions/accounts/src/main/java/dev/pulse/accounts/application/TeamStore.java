@@ -24,9 +24,21 @@ public interface TeamStore {
 
     List<Member> members(AccountId account);
 
-    /** Creates or changes a member; true when the member is new. */
+    /** The member and the version of its item (which grows by one on every write), or empty. */
+    Optional<Versioned> member(AccountId account, UserId user);
+
+    /** Creates or changes a member whatever its version (the owner of a new account); true when the member is new. */
     boolean putMember(AccountId account, Member member);
 
-    /** Removes a member; false when there was none. */
-    boolean removeMember(AccountId account, UserId user);
+    /**
+     * Creates or changes a member only if its item is still at {@code expectedVersion} ({@code 0}: absent); false when
+     * another write came first.
+     */
+    boolean putMember(AccountId account, Member member, long expectedVersion);
+
+    /** Removes a member only if its item is still at {@code expectedVersion}; false when it moved or is gone. */
+    boolean removeMember(AccountId account, UserId user, long expectedVersion);
+
+    /** A member as read, with the version a conditional write expects. */
+    record Versioned(Member member, long version) {}
 }

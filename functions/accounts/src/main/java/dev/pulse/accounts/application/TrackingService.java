@@ -36,34 +36,42 @@ public final class TrackingService {
         this.clock = clock;
     }
 
-    /** Tracks a page; true when newly tracked. 404 for a page the index lacks, 409 over the plan's limit. */
+    /**
+     * Tracks a page; true when newly tracked. 404 for a page the index lacks, 409 over the plan's limit. The limit holds
+     * under concurrent tracks: a slot of the account's {@code trackedCount} is reserved (a conditional increment below
+     * the limit) before the page is added, and given back if a concurrent track of the same page added it first.
+     */
     public boolean track(UserId caller, PageId page) {
         AccountId account = tenancy.writer(caller).accountId();
         if (catalog.find(List.of(page)).isEmpty()) {
             throw Refusal.notFound("unknown_page", "no page " + page.value() + " in the pages index");
         }
-        boolean already = pages.find(account, page).isPresent();
-        if (!already) {
+        boolean created = false;
+        if (pages.find(account, page).isEmpty()) {
             int limit = accounts.find(account)
                     .orElseThrow(() -> Refusal.notFound("not_found", "no such account"))
                     .plan()
                     .trackedPagesLimit();
-            if (pages.count(account) >= limit) {
+            if (!accounts.reserveTrackedPage(account, limit, clock.instant())) {
                 throw Refusal.conflict("limit_reached", "the plan tracks at most " + limit + " pages");
             }
+            created = pages.add(account, new TrackedPage(page, clock.instant()));
+            if (!created) {
+                accounts.releaseTrackedPage(account, clock.instant());
+            }
         }
-        boolean created = !already && pages.add(account, new TrackedPage(page, clock.instant()));
         // Also on a repeat: it repairs a crash that came between the two writes.
         tracking.track(page, account);
         return created;
     }
 
-    /** Untracks a page; 404 when it was not tracked. */
+    /** Untracks a page; 404 when it was not tracked. The slot is given back after the page is gone. */
     public void untrack(UserId caller, PageId page) {
         AccountId account = tenancy.writer(caller).accountId();
         if (!pages.remove(account, page)) {
             throw Refusal.notFound("not_found", "page " + page.value() + " is not tracked");
         }
+        accounts.releaseTrackedPage(account, clock.instant());
         tracking.untrack(page, account);
     }
 

@@ -57,4 +57,66 @@ public abstract class AccountStoreContract {
         assertThat(store.find(ghost.accountId())).isEmpty();
         assertThat(store.replace(ghost.renamed(new AccountName("Still"), T0))).isFalse();
     }
+
+    @Test
+    void givenALimit_thenSlotsAreReservedUpToIt_andAReleasedOneCanBeTakenAgain() {
+        AccountStore store = store();
+        Account account = Account.create(AccountId.random(), new AccountName("Acme"), T0);
+        store.create(account);
+        AccountId id = account.accountId();
+
+        assertThat(store.reserveTrackedPage(id, 2, T0)).isTrue();
+        assertThat(store.reserveTrackedPage(id, 2, T0)).isTrue();
+        assertThat(store.reserveTrackedPage(id, 2, T0)).isFalse();
+        store.releaseTrackedPage(id, T0);
+
+        assertThat(store.reserveTrackedPage(id, 2, T0)).isTrue();
+        assertThat(store.reserveTrackedPage(id, 2, T0)).isFalse();
+    }
+
+    @Test
+    void givenReleasesBeyondZero_thenTheCountStaysAtZero() {
+        AccountStore store = store();
+        Account account = Account.create(AccountId.random(), new AccountName("Acme"), T0);
+        store.create(account);
+
+        store.releaseTrackedPage(account.accountId(), T0);
+        store.releaseTrackedPage(account.accountId(), T0);
+
+        assertThat(store.reserveTrackedPage(account.accountId(), 1, T0)).isTrue();
+        assertThat(store.reserveTrackedPage(account.accountId(), 1, T0)).isFalse();
+    }
+
+    @Test
+    void givenARename_thenTheCountersAreKept() {
+        AccountStore store = store();
+        Account v1 = Account.create(AccountId.random(), new AccountName("Acme"), T0);
+        store.create(v1);
+        assertThat(store.reserveTrackedPage(v1.accountId(), 1, T0)).isTrue();
+
+        assertThat(store.replace(v1.renamed(new AccountName("Acme Two"), T0))).isTrue();
+
+        assertThat(store.reserveTrackedPage(v1.accountId(), 1, T0)).isFalse();
+        assertThat(store.releaseOwner(v1.accountId())).isFalse();
+    }
+
+    @Test
+    void givenANewAccount_thenItsOneOwnerCannotBeReleased_untilAnotherIsAdded() {
+        AccountStore store = store();
+        Account account = Account.create(AccountId.random(), new AccountName("Acme"), T0);
+        store.create(account);
+        AccountId id = account.accountId();
+
+        assertThat(store.releaseOwner(id)).isFalse();
+        store.addOwner(id);
+        assertThat(store.releaseOwner(id)).isTrue();
+        assertThat(store.releaseOwner(id)).isFalse();
+    }
+
+    @Test
+    void givenNoAccount_thenNoSlotIsReserved() {
+        AccountStore store = store();
+
+        assertThat(store.reserveTrackedPage(AccountId.random(), 10, T0)).isFalse();
+    }
 }

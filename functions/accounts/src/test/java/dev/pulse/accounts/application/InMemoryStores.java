@@ -51,12 +51,56 @@ public final class InMemoryStores {
         public void put(Account account) {
             items.put(account.accountId(), account);
         }
+
+        private final Map<AccountId, Integer> tracked = new ConcurrentHashMap<>();
+        private final Map<AccountId, Integer> owners = new ConcurrentHashMap<>();
+
+        @Override
+        public synchronized boolean reserveTrackedPage(AccountId id, int limit, Instant now) {
+            int count = tracked.getOrDefault(id, 0);
+            if (!items.containsKey(id) || count >= limit) {
+                return false;
+            }
+            tracked.put(id, count + 1);
+            return true;
+        }
+
+        @Override
+        public synchronized void releaseTrackedPage(AccountId id, Instant now) {
+            tracked.computeIfPresent(id, (k, count) -> Math.max(0, count - 1));
+        }
+
+        @Override
+        public synchronized boolean releaseOwner(AccountId id) {
+            int count = owners.getOrDefault(id, 1);
+            if (count <= 1) {
+                return false;
+            }
+            owners.put(id, count - 1);
+            return true;
+        }
+
+        @Override
+        public synchronized void addOwner(AccountId id) {
+            if (items.containsKey(id)) {
+                owners.put(id, ownerCount(id) + 1);
+            }
+        }
+
+        public int trackedCount(AccountId id) {
+            return tracked.getOrDefault(id, 0);
+        }
+
+        public int ownerCount(AccountId id) {
+            return owners.getOrDefault(id, 1);
+        }
     }
 
     /** The members and memberships tables. */
     public static final class Team implements TeamStore {
         private final Map<UserId, Membership> memberships = new ConcurrentHashMap<>();
         private final Map<AccountId, TreeMap<String, Member>> members = new ConcurrentHashMap<>();
+        private final Map<String, Long> versions = new HashMap<>();
 
         @Override
         public Optional<Membership> membershipOf(UserId user) {
@@ -87,16 +131,37 @@ public final class InMemoryStores {
         }
 
         @Override
+        public synchronized Optional<Versioned> member(AccountId account, UserId user) {
+            return Optional.ofNullable(
+                            members.getOrDefault(account, new TreeMap<>()).get(user.value()))
+                    .map(m -> new Versioned(m, versions.get(account.value() + "/" + user.value())));
+        }
+
+        @Override
         public synchronized boolean putMember(AccountId account, Member member) {
+            versions.merge(account.value() + "/" + member.userId().value(), 1L, Long::sum);
             return members.computeIfAbsent(account, a -> new TreeMap<>())
                             .put(member.userId().value(), member)
                     == null;
         }
 
         @Override
-        public synchronized boolean removeMember(AccountId account, UserId user) {
-            TreeMap<String, Member> team = members.get(account);
-            return team != null && team.remove(user.value()) != null;
+        public synchronized boolean putMember(AccountId account, Member member, long expectedVersion) {
+            if (versions.getOrDefault(account.value() + "/" + member.userId().value(), 0L) != expectedVersion) {
+                return false;
+            }
+            putMember(account, member);
+            return true;
+        }
+
+        @Override
+        public synchronized boolean removeMember(AccountId account, UserId user, long expectedVersion) {
+            String key = account.value() + "/" + user.value();
+            if (expectedVersion == 0 || versions.getOrDefault(key, 0L) != expectedVersion) {
+                return false;
+            }
+            versions.remove(key);
+            return members.get(account).remove(user.value()) != null;
         }
     }
 

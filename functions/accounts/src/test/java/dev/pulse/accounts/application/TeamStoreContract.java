@@ -59,8 +59,33 @@ public abstract class TeamStoreContract {
 
         assertThat(store.members(acme)).containsExactly(new Member(amy, Role.OWNER), new Member(bob, Role.EDITOR));
         assertThat(store.members(other)).isEmpty();
-        assertThat(store.removeMember(acme, bob)).isTrue();
-        assertThat(store.removeMember(acme, bob)).isFalse();
+        long version = store.member(acme, bob).orElseThrow().version();
+        assertThat(store.removeMember(acme, bob, version)).isTrue();
+        assertThat(store.removeMember(acme, bob, version)).isFalse();
         assertThat(store.members(acme)).containsExactly(new Member(amy, Role.OWNER));
+    }
+
+    @Test
+    void givenAVersionRead_thenOnlyTheFirstWriteAtItWins_andEachWriteMovesIt() {
+        TeamStore store = store();
+        UserId bob = new UserId("bob");
+
+        assertThat(store.member(acme, bob)).isEmpty();
+        assertThat(store.putMember(acme, new Member(bob, Role.VIEWER), 0)).isTrue();
+        assertThat(store.putMember(acme, new Member(bob, Role.EDITOR), 0)).isFalse();
+        TeamStore.Versioned read = store.member(acme, bob).orElseThrow();
+        assertThat(read.member()).isEqualTo(new Member(bob, Role.VIEWER));
+
+        assertThat(store.putMember(acme, new Member(bob, Role.EDITOR), read.version()))
+                .isTrue();
+        assertThat(store.putMember(acme, new Member(bob, Role.OWNER), read.version()))
+                .isFalse();
+        assertThat(store.removeMember(acme, bob, read.version())).isFalse();
+
+        TeamStore.Versioned now = store.member(acme, bob).orElseThrow();
+        assertThat(now.member().role()).isEqualTo(Role.EDITOR);
+        assertThat(now.version()).isGreaterThan(read.version());
+        assertThat(store.removeMember(acme, bob, now.version())).isTrue();
+        assertThat(store.member(acme, bob)).isEmpty();
     }
 }

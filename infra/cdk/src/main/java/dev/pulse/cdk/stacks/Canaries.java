@@ -46,7 +46,8 @@ final class Canaries extends Construct {
             PulseFunction function = Lookup.require(functions, name, "function");
             Alarm errors = Alarm.Builder.create(this, "CanaryErrors-" + name)
                     .alarmName(config.prefix() + "-" + name + "-canary-errors")
-                    .alarmDescription("Errors on " + name + ":live during a deployment: rolls the canary back")
+                    .alarmDescription("Errors on " + name + ":live during a deployment: rolls the canary back."
+                            + " Runbook: docs/DEPLOYING.md#canary-errors")
                     .metric(function.alias()
                             .metricErrors(MetricOptions.builder()
                                     .period(Duration.minutes(1))
@@ -58,7 +59,8 @@ final class Canaries extends Construct {
                     .build();
             Alarm latency = Alarm.Builder.create(this, "CanaryLatency-" + name)
                     .alarmName(config.prefix() + "-" + name + "-canary-p99")
-                    .alarmDescription("p99 duration of " + name + ":live during a deployment: rolls the canary back")
+                    .alarmDescription("p99 duration of " + name + ":live during a deployment: rolls the canary back."
+                            + " Runbook: docs/DEPLOYING.md#canary-p99")
                     .metric(function.alias()
                             .metricDuration(MetricOptions.builder()
                                     .period(Duration.minutes(1))

@@ -3,7 +3,10 @@ package dev.pulse.cdk.stacks;
 import dev.pulse.cdk.config.AlarmThresholds;
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.constructs.PulseFunction;
+import dev.pulse.core.topology.Observability;
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.StreamMappingSpec;
+import dev.pulse.core.topology.TableSpec;
 import dev.pulse.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,10 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Operation;
+import software.amazon.awscdk.services.dynamodb.OperationsMetricOptions;
+import software.amazon.awscdk.services.dynamodb.SystemErrorsForOperationsMetricOptions;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
@@ -82,6 +89,38 @@ public final class ObservabilityStack extends Stack {
                     1,
                     "Messages are waiting in dead-letter queue " + queue.getKey() + "."));
         }
+        for (TableSpec table : topology.tables()) {
+            ITable stored = w.storage().table(table.name());
+            alarms.add(make.atLeast(
+                    table.name(),
+                    "table-throttles",
+                    stored.metricThrottledRequestsForOperations(OperationsMetricOptions.builder()
+                            .operations(TABLE_OPERATIONS)
+                            .period(Duration.minutes(5))
+                            .build()),
+                    1,
+                    2,
+                    "DynamoDB table " + table.name() + " throttled requests for 10 minutes."));
+            alarms.add(make.atLeast(
+                    table.name(),
+                    "table-system-errors",
+                    stored.metricSystemErrorsForOperations(SystemErrorsForOperationsMetricOptions.builder()
+                            .operations(TABLE_OPERATIONS)
+                            .period(Duration.minutes(5))
+                            .build()),
+                    1,
+                    1,
+                    "DynamoDB answered table " + table.name() + " with internal errors (HTTP 500)."));
+        }
+        if (topology.function(PulseTopology.TRACKED_RECONCILE_FUNCTION).isPresent()) {
+            alarms.add(make.atLeast(
+                    PulseTopology.TRACKED_RECONCILE_FUNCTION,
+                    "tracked-drift",
+                    trackedDrift(),
+                    1,
+                    1,
+                    "The reconciliation repaired account ids in tracked-pages: a track or untrack crashed half-way."));
+        }
         alarms.add(make.atLeast(
                 "api",
                 "p99-latency",
@@ -145,6 +184,28 @@ public final class ObservabilityStack extends Stack {
                     "Redis is evicting keys on " + node + ": the cache is too small."));
         }
         new PulseDashboard(this, config, topology, w);
+    }
+
+    /** The operations Pulse's functions call: one metric each, within an alarm's limit of 10 metrics. */
+    static final List<Operation> TABLE_OPERATIONS = List.of(
+            Operation.GET_ITEM,
+            Operation.BATCH_GET_ITEM,
+            Operation.QUERY,
+            Operation.SCAN,
+            Operation.PUT_ITEM,
+            Operation.UPDATE_ITEM,
+            Operation.DELETE_ITEM,
+            Operation.BATCH_WRITE_ITEM);
+
+    /** Account ids one reconciliation run had to repair (EMF, published by the function itself every 15 minutes). */
+    static Metric trackedDrift() {
+        return Metric.Builder.create()
+                .namespace(Observability.METRICS_NAMESPACE)
+                .metricName(Observability.TRACKED_DRIFT_METRIC)
+                .dimensionsMap(Map.of(Observability.SERVICE_DIMENSION, PulseTopology.TRACKED_RECONCILE_FUNCTION))
+                .statistic("Sum")
+                .period(Duration.minutes(15))
+                .build();
     }
 
     /** Lambda publishes IteratorAge per function for stream-triggered functions; the maximum is the laggard shard. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.cdk.Synth;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.PulseTopology;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -159,5 +160,42 @@ class GrantsTest {
         assertThat(writers.values().toString())
                 .contains("FnaccountsFunctionServiceRole")
                 .doesNotContain("Fningest");
+    }
+
+    @Test
+    void trackedReconcile_readsAccountPages_butNeverWritesIt() {
+        Map<String, Map<String, Object>> policies = functions()
+                .findResources(
+                        "AWS::IAM::Policy",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Match.objectLike(Map.of(
+                                        "Roles",
+                                        Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                                "Ref", Match.stringLikeRegexp("FntrackedreconcileFunction.*"))))))))));
+        List<String> onAccountPages = new ArrayList<>();
+        List<String> everything = new ArrayList<>();
+        for (Map<String, Object> policy : policies.values()) {
+            Map<?, ?> document = (Map<?, ?>) ((Map<?, ?>) policy.get("Properties")).get("PolicyDocument");
+            for (Object statement : (List<?>) document.get("Statement")) {
+                Map<?, ?> s = (Map<?, ?>) statement;
+                everything.add(s.toString());
+                if (String.valueOf(s.get("Resource")).contains("Tableaccountpages")) {
+                    onAccountPages.add(String.valueOf(s.get("Action")));
+                }
+            }
+        }
+
+        assertThat(policies).hasSize(1);
+        assertThat(onAccountPages)
+                .isNotEmpty()
+                .allMatch(actions -> actions.contains("dynamodb:Scan"))
+                .noneMatch(actions -> actions.contains("dynamodb:PutItem")
+                        || actions.contains("dynamodb:UpdateItem")
+                        || actions.contains("dynamodb:DeleteItem")
+                        || actions.contains("dynamodb:BatchWriteItem"));
+        assertThat(String.join("\n", everything))
+                .contains("Tabletrackedpages", "Tableaccounts")
+                .doesNotContain("Tablemembers", "Tableidempotency", "Tablereports", "es:ESHttp", "kinesis:");
     }
 }

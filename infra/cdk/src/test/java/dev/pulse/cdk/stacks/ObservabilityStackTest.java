@@ -1,8 +1,18 @@
 package dev.pulse.cdk.stacks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pulse.cdk.Synth;
+import dev.pulse.core.topology.Observability;
+import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.TableSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -58,10 +68,86 @@ class ObservabilityStackTest {
 
     @Test
     void everyFunction_alarmsOnErrorsAndThrottles() {
-        for (String function : List.of("ingest", "mentions")) {
+        for (String function : List.of("ingest", "mentions", "accounts", PulseTopology.TRACKED_RECONCILE_FUNCTION)) {
             hasAlarm("pulse-dev-" + function + "-errors", "AWS/Lambda", "Errors", null);
             hasAlarm("pulse-dev-" + function + "-throttles", "AWS/Lambda", "Throttles", null);
         }
+    }
+
+    @Test
+    void everyTable_alarmsOnThrottlesAndSystemErrors_overTheOperationsPulseCalls() {
+        for (TableSpec table : PulseTopology.define().tables()) {
+            for (var alarm : Map.of("table-throttles", "ThrottledRequests", "table-system-errors", "SystemErrors")
+                    .entrySet()) {
+                Object metric = Match.objectLike(Map.of(
+                        "Namespace",
+                        "AWS/DynamoDB",
+                        "MetricName",
+                        alarm.getValue(),
+                        "Dimensions",
+                        Match.arrayWith(List.of(Map.of("Name", "Operation", "Value", "UpdateItem")))));
+                dev().hasResourceProperties(
+                                "AWS::CloudWatch::Alarm",
+                                Match.objectLike(Map.of(
+                                        "AlarmName",
+                                        "pulse-dev-" + table.name() + "-" + alarm.getKey(),
+                                        "AlarmDescription",
+                                        Match.stringLikeRegexp(".*Runbook: docs/DEPLOYING.md#" + alarm.getKey()),
+                                        "Metrics",
+                                        Match.arrayWith(List.of(Match.objectLike(
+                                                Map.of("MetricStat", Match.objectLike(Map.of("Metric", metric)))))))));
+            }
+        }
+    }
+
+    @Test
+    void trackedReconcile_alarmsOnDrift_onFailedRuns_andOnItsDeadLetters() {
+        String fn = PulseTopology.TRACKED_RECONCILE_FUNCTION;
+        hasAlarm("pulse-dev-" + fn + "-tracked-drift", Observability.METRICS_NAMESPACE, "Drift", null);
+        dev().hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "AlarmName",
+                                "pulse-dev-" + fn + "-tracked-drift",
+                                "Dimensions",
+                                List.of(Map.of("Name", "Service", "Value", fn)),
+                                "Statistic",
+                                "Sum",
+                                "Period",
+                                900,
+                                "Threshold",
+                                1)));
+        hasAlarm("pulse-dev-" + fn + "-errors", "AWS/Lambda", "Errors", null);
+        hasAlarm(
+                "pulse-dev-" + PulseTopology.TRACKED_RECONCILE_FAILURE_QUEUE + "-dlq-depth",
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
+                null);
+    }
+
+    @Test
+    void everyAlarm_linksARunbookSectionThatExists() throws Exception {
+        Set<String> sections = RunbookSections.of(Path.of(System.getProperty("user.dir"), "../../docs/DEPLOYING.md"));
+        List<String> missing = new ArrayList<>();
+        for (Synth app : Synth.all()) {
+            for (Template template : List.of(
+                    app.template("Observability"), app.template("Functions"), app.template("SearchBootstrap"))) {
+                template.findResources("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+                    String description =
+                            String.valueOf(((Map<?, ?>) ((Map<?, ?>) alarm).get("Properties")).get("AlarmDescription"));
+                    Matcher link =
+                            Pattern.compile("docs/DEPLOYING\\.md#([a-z0-9-]+)").matcher(description);
+                    if (!link.find() || !sections.contains(link.group(1))) {
+                        missing.add(id + ": " + description);
+                    }
+                });
+            }
+        }
+
+        assertThat(sections).contains("tracked-drift", "table-throttles", "table-system-errors", "dlq-depth");
+        assertThat(missing)
+                .as("alarms whose runbook link has no section in docs/DEPLOYING.md")
+                .isEmpty();
     }
 
     @Test

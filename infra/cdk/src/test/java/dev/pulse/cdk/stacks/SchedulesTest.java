@@ -4,6 +4,7 @@ import static dev.pulse.cdk.stacks.Statements.policyWith;
 
 import dev.pulse.cdk.FixtureTopology;
 import dev.pulse.cdk.Synth;
+import dev.pulse.core.topology.PulseTopology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,8 +122,39 @@ class SchedulesTest {
     }
 
     @Test
-    void withoutSchedules_thereIsNoScheduleOrSchedulerRole() {
-        Synth.dev().template("Functions").resourceCountIs("AWS::Scheduler::Schedule", 0);
-        Synth.dev().template("Functions").resourceCountIs("AWS::Scheduler::ScheduleGroup", 0);
+    void dev_runsTheTrackedReconciliationEvery15Minutes_onTheLiveAlias_withItsOwnDeadLetterQueue() {
+        Template functions = Synth.dev().template("Functions");
+        functions.resourceCountIs("AWS::Scheduler::Schedule", 1);
+        functions.resourceCountIs("AWS::Scheduler::ScheduleGroup", 1);
+        functions.hasResourceProperties(
+                "AWS::Scheduler::Schedule",
+                Match.objectLike(Map.of(
+                        "Name",
+                        "pulse-dev-" + PulseTopology.TRACKED_RECONCILE_SCHEDULE,
+                        "ScheduleExpression",
+                        "rate(15 minutes)",
+                        "Target",
+                        Match.objectLike(Map.of(
+                                "Arn", Map.of("Ref", Match.stringLikeRegexp("Fntrackedreconcile.*Live.*")),
+                                "DeadLetterConfig",
+                                        Map.of(
+                                                "Arn",
+                                                Map.of(
+                                                        "Fn::ImportValue",
+                                                        Match.stringLikeRegexp(
+                                                                ".*Queuetrackedreconcilefailures.*"))))))));
+        functions.hasResourceProperties(
+                "AWS::Lambda::EventInvokeConfig",
+                Match.objectLike(Map.of(
+                        "FunctionName",
+                        Map.of("Ref", Match.stringLikeRegexp("Fntrackedreconcile.*")),
+                        "DestinationConfig",
+                        Map.of(
+                                "OnFailure",
+                                Map.of(
+                                        "Destination",
+                                        Map.of(
+                                                "Fn::ImportValue",
+                                                Match.stringLikeRegexp(".*Queuetrackedreconcilefailures.*")))))));
     }
 }

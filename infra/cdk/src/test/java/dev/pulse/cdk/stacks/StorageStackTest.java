@@ -23,6 +23,26 @@ class StorageStackTest {
     }
 
     @Test
+    void everyTopologyTable_accountsOnesIncluded_isOnDemandWithPointInTimeRecovery() {
+        for (Synth app : List.of(Synth.dev(), Synth.prod())) {
+            var storage = app.template("Storage");
+            storage.resourceCountIs(
+                    "AWS::DynamoDB::Table", app.topology().tables().size());
+            storage.allResourcesProperties(
+                    "AWS::DynamoDB::Table",
+                    Match.objectLike(Map.of(
+                            "BillingMode",
+                            "PAY_PER_REQUEST",
+                            "PointInTimeRecoverySpecification",
+                            Map.of("PointInTimeRecoveryEnabled", true))));
+        }
+        Synth.dev()
+                .template("Storage")
+                .hasResourceProperties(
+                        "AWS::DynamoDB::Table", Match.objectLike(Map.of("TableName", "pulse-dev-account-pages")));
+    }
+
+    @Test
     void deletionProtection_isOnInProdAndOffInDev() {
         Synth.prod()
                 .template("Storage")

@@ -5,6 +5,7 @@ import dev.pulse.accounts.application.ReadCache;
 import dev.pulse.accounts.domain.Account;
 import dev.pulse.accounts.domain.AccountId;
 import dev.pulse.core.json.Json;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Cache-aside over the accounts table: reads fill the cache, writes evict the account's reads once committed. */
@@ -40,5 +41,26 @@ public final class CachedAccountStore implements AccountStore {
         boolean replaced = store.replace(next);
         cache.evict(CacheKeys.account(next.accountId()));
         return replaced;
+    }
+
+    // The counters are not part of any cached read: they pass through, and evict nothing.
+    @Override
+    public boolean reserveTrackedPage(AccountId id, int limit, Instant now) {
+        return store.reserveTrackedPage(id, limit, now);
+    }
+
+    @Override
+    public void releaseTrackedPage(AccountId id, Instant now) {
+        store.releaseTrackedPage(id, now);
+    }
+
+    @Override
+    public boolean releaseOwner(AccountId id) {
+        return store.releaseOwner(id);
+    }
+
+    @Override
+    public void addOwner(AccountId id) {
+        store.addOwner(id);
     }
 }

@@ -59,6 +59,12 @@ public final class CachedTeamStore implements TeamStore {
     }
 
     @Override
+    public Optional<Versioned> member(AccountId account, UserId user) {
+        // Read to decide a conditional write: always the table's current item.
+        return store.member(account, user);
+    }
+
+    @Override
     public boolean putMember(AccountId account, Member member) {
         boolean created = store.putMember(account, member);
         cache.evict(CacheKeys.account(account));
@@ -66,8 +72,15 @@ public final class CachedTeamStore implements TeamStore {
     }
 
     @Override
-    public boolean removeMember(AccountId account, UserId user) {
-        boolean removed = store.removeMember(account, user);
+    public boolean putMember(AccountId account, Member member, long expectedVersion) {
+        boolean written = store.putMember(account, member, expectedVersion);
+        cache.evict(CacheKeys.account(account));
+        return written;
+    }
+
+    @Override
+    public boolean removeMember(AccountId account, UserId user, long expectedVersion) {
+        boolean removed = store.removeMember(account, user, expectedVersion);
         cache.evict(CacheKeys.account(account));
         return removed;
     }

@@ -14,9 +14,18 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The accounts table: one item per account, written only under a condition on its version. */
+/**
+ * The accounts table: one item per account, written only under a condition on its version; its counters change by
+ * conditional {@code ADD}s, which a rename (an update of the named attributes, not a put) leaves alone.
+ */
 public final class DynamoAccountStore implements AccountStore {
     static final String KEY = "accountId";
+    /** Tracked pages reserved: kept at most the plan's limit. */
+    public static final String TRACKED_COUNT = "trackedCount";
+    /** Epoch ms of the last change of {@link #TRACKED_COUNT}: the reconciliation repairs only a quiet counter. */
+    public static final String TRACKED_CHANGED_AT = "trackedChangedAt";
+    /** Owners in the team: kept at least one. */
+    public static final String OWNER_COUNT = "ownerCount";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,13 +54,64 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public boolean replace(Account next) {
-        return Dynamo.conditional(() -> dynamo.putItem(p -> p.tableName(table)
-                .item(item(next))
+        return Dynamo.conditional(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(key(next.accountId()))
+                .updateExpression("SET #n = :n, #p = :p, #u = :u, #v = :v")
                 .conditionExpression("#v = :previous")
-                .expressionAttributeNames(Map.of("#v", "version"))
-                .expressionAttributeValues(Map.of(":previous", n(next.version() - 1)))));
+                .expressionAttributeNames(Map.of("#n", "name", "#p", "plan", "#u", "updatedAt", "#v", "version"))
+                .expressionAttributeValues(Map.of(
+                        ":n", s(next.name().value()),
+                        ":p", s(next.plan().wire()),
+                        ":u", s(next.updatedAt().toString()),
+                        ":v", n(next.version()),
+                        ":previous", n(next.version() - 1)))));
     }
 
+    @Override
+    public boolean reserveTrackedPage(AccountId id, int limit, Instant now) {
+        return Dynamo.conditional(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(key(id))
+                .updateExpression("ADD #c :one SET #t = :now")
+                .conditionExpression("attribute_exists(#k) AND (attribute_not_exists(#c) OR #c < :limit)")
+                .expressionAttributeNames(Map.of("#k", KEY, "#c", TRACKED_COUNT, "#t", TRACKED_CHANGED_AT))
+                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli()), ":limit", n(limit)))));
+    }
+
+    @Override
+    public void releaseTrackedPage(AccountId id, Instant now) {
+        Dynamo.conditional(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(key(id))
+                .updateExpression("ADD #c :minusOne SET #t = :now")
+                .conditionExpression("#c > :zero")
+                .expressionAttributeNames(Map.of("#c", TRACKED_COUNT, "#t", TRACKED_CHANGED_AT))
+                .expressionAttributeValues(Map.of(":minusOne", n(-1), ":now", n(now.toEpochMilli()), ":zero", n(0)))));
+    }
+
+    @Override
+    public boolean releaseOwner(AccountId id) {
+        return Dynamo.conditional(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(key(id))
+                .updateExpression("ADD #o :minusOne")
+                .conditionExpression("#o > :one")
+                .expressionAttributeNames(Map.of("#o", OWNER_COUNT))
+                .expressionAttributeValues(Map.of(":minusOne", n(-1), ":one", n(1)))));
+    }
+
+    @Override
+    public void addOwner(AccountId id) {
+        Dynamo.conditional(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(key(id))
+                .updateExpression("ADD #o :one")
+                .conditionExpression("attribute_exists(#k)")
+                .expressionAttributeNames(Map.of("#k", KEY, "#o", OWNER_COUNT))
+                .expressionAttributeValues(Map.of(":one", n(1)))));
+    }
+
+    private static Map<String, AttributeValue> key(AccountId id) {
+        return Map.of(KEY, s(id.value()));
+    }
+
+    /** A new account: version 1, no tracked page, its creator the one owner. */
     private static Map<String, AttributeValue> item(Account a) {
         return Map.of(
                 KEY,
@@ -65,7 +125,11 @@ public final class DynamoAccountStore implements AccountStore {
                 "updatedAt",
                 s(a.updatedAt().toString()),
                 "version",
-                n(a.version()));
+                n(a.version()),
+                TRACKED_COUNT,
+                n(0),
+                OWNER_COUNT,
+                n(1));
     }
 
     private static Account account(Map<String, AttributeValue> item) {

@@ -34,27 +34,28 @@ public final class DynamoPageTracking implements PageTracking {
 
     @Override
     public void track(PageId page, AccountId account) {
-        update(page, account, "ADD");
+        update(page.value(), account.value(), "ADD");
     }
 
     @Override
     public void untrack(PageId page, AccountId account) {
-        update(page, account, "DELETE");
+        update(page.value(), account.value(), "DELETE");
     }
 
     /**
-     * The change is logged first: ingest, reading the log, then looks the page up again until the change itself is
-     * written, and a crash between the two leaves a logged change that the reconciliation's repair logs again.
+     * {@code ADD} or {@code DELETE} of one id in the page's set; the reconciliation repairs with it too. The change is
+     * logged first: ingest, reading the log, then looks the page up again until the change itself is written, and a
+     * crash between the two leaves a logged change that the reconciliation's repair logs again.
      */
-    private void update(PageId page, AccountId account, String action) {
+    void update(String pageId, String accountId, String action) {
         Dynamo.call(() -> {
-            changes.record(page.value(), clock.instant());
+            changes.record(pageId, clock.instant());
             return null;
         });
         Dynamo.call(() -> dynamo.updateItem(u -> u.tableName(table)
-                .key(Map.of("pageId", s(page.value())))
+                .key(Map.of("pageId", s(pageId)))
                 .updateExpression(action + " #s :a")
                 .expressionAttributeNames(Map.of("#s", ACCOUNTS))
-                .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(java.util.List.of(account.value()))))));
+                .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(java.util.List.of(accountId))))));
     }
 }

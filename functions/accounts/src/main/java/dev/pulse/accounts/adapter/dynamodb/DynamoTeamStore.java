@@ -83,14 +83,23 @@ public final class DynamoTeamStore implements TeamStore {
     }
 
     @Override
+    public Optional<Versioned> member(AccountId account, UserId user) {
+        Map<String, AttributeValue> item = Dynamo.call(() -> dynamo.getItem(
+                        g -> g.tableName(members).key(key(account, user)).consistentRead(true))
+                .item());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Versioned(
+                new Member(user, Role.parse(item.get("role").s())),
+                Long.parseLong(item.get("version").n())));
+    }
+
+    @Override
     public boolean putMember(AccountId account, Member member) {
         // version counts the member's changes; no old version means the member is new.
         Map<String, AttributeValue> old = Dynamo.call(() -> dynamo.updateItem(u -> u.tableName(members)
-                        .key(Map.of(
-                                "accountId",
-                                s(account.value()),
-                                "userId",
-                                s(member.userId().value())))
+                        .key(key(account, member.userId()))
                         .updateExpression("SET #r = :r ADD #v :one")
                         .expressionAttributeNames(Map.of("#r", "role", "#v", "version"))
                         .expressionAttributeValues(Map.of(":r", s(member.role().wire()), ":one", n(1)))
@@ -100,11 +109,34 @@ public final class DynamoTeamStore implements TeamStore {
     }
 
     @Override
-    public boolean removeMember(AccountId account, UserId user) {
-        Map<String, AttributeValue> old = Dynamo.call(() -> dynamo.deleteItem(d -> d.tableName(members)
-                        .key(Map.of("accountId", s(account.value()), "userId", s(user.value())))
-                        .returnValues(ReturnValue.ALL_OLD))
-                .attributes());
-        return old != null && !old.isEmpty();
+    public boolean putMember(AccountId account, Member member, long expectedVersion) {
+        Map<String, String> names = Map.of("#r", "role", "#v", "version");
+        return Dynamo.conditional(() -> dynamo.updateItem(u -> {
+            u.tableName(members)
+                    .key(key(account, member.userId()))
+                    .updateExpression("SET #r = :r ADD #v :one")
+                    .expressionAttributeNames(names);
+            if (expectedVersion == 0) {
+                u.conditionExpression("attribute_not_exists(#v)")
+                        .expressionAttributeValues(Map.of(":r", s(member.role().wire()), ":one", n(1)));
+            } else {
+                u.conditionExpression("#v = :expected")
+                        .expressionAttributeValues(
+                                Map.of(":r", s(member.role().wire()), ":one", n(1), ":expected", n(expectedVersion)));
+            }
+        }));
+    }
+
+    @Override
+    public boolean removeMember(AccountId account, UserId user, long expectedVersion) {
+        return Dynamo.conditional(() -> dynamo.deleteItem(d -> d.tableName(members)
+                .key(key(account, user))
+                .conditionExpression("#v = :expected")
+                .expressionAttributeNames(Map.of("#v", "version"))
+                .expressionAttributeValues(Map.of(":expected", n(expectedVersion)))));
+    }
+
+    private static Map<String, AttributeValue> key(AccountId account, UserId user) {
+        return Map.of("accountId", s(account.value()), "userId", s(user.value()));
     }
 }
