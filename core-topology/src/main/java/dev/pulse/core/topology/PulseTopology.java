@@ -36,6 +36,17 @@ public final class PulseTopology {
     /** Needed by every accounts write route. */
     public static final String ACCOUNTS_WRITE_SCOPE = "pulse/accounts.write";
 
+    public static final String HOURLY_SNAPSHOTS_FUNCTION = "hourly-snapshots";
+    public static final String DAILY_SNAPSHOTS_FUNCTION = "daily-snapshots";
+    public static final String RETENTION_FUNCTION = "retention";
+    public static final String HOURLY_SNAPSHOTS_FAILURES = "hourly-snapshots-failures";
+    public static final String DAILY_SNAPSHOTS_FAILURES = "daily-snapshots-failures";
+    public static final String RETENTION_FAILURES = "retention-failures";
+    /** One item per account a snapshot run has finished (pk {@code run} = {@code hour#start}, sk accountId). */
+    public static final String REPORT_RUNS_TABLE = "report-runs";
+    /** The jobs' switches, batch sizes and paces (pk {@code job}), read at most every 30 s: no deploy to change. */
+    public static final String FLAGS_TABLE = "flags";
+
     private PulseTopology() {}
 
     public static Topology define() {
@@ -48,16 +59,29 @@ public final class PulseTopology {
                         TableSpec.keyed(MEMBERSHIPS_TABLE, "userId"),
                         TableSpec.sorted(ACCOUNT_PAGES_TABLE, "accountId", "pageId"),
                         TableSpec.sorted(REPORTS_TABLE, "accountId", "periodKey"),
+                        TableSpec.sorted(REPORT_RUNS_TABLE, "run", "accountId"),
+                        TableSpec.keyed(FLAGS_TABLE, "job"),
                         new TableSpec(IDEMPOTENCY_TABLE, "key", Optional.empty(), Optional.of("expiresAt"))),
                 List.of(
                         QueueSpec.deadLetter(QUARANTINE_QUEUE, "poison posts: raw payload and the reason"),
                         QueueSpec.deadLetter(
-                                INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)")),
+                                INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)"),
+                        QueueSpec.deadLetter(
+                                HOURLY_SNAPSHOTS_FAILURES, "hourly-snapshots: failed runs and failed accounts"),
+                        QueueSpec.deadLetter(
+                                DAILY_SNAPSHOTS_FAILURES, "daily-snapshots: failed runs and failed accounts"),
+                        QueueSpec.deadLetter(RETENTION_FAILURES, "retention: failed runs")),
                 List.of(new AliasSpec(PAGES_ALIAS, "pages-v2", "opensearch/pages-v2.json")),
                 List.of(new IndexTemplateSpec(POSTS_TEMPLATE, "posts-*", "opensearch/posts-template.json")),
-                List.of(ingest(), mentions(), accounts()),
+                List.of(
+                        ingest(),
+                        mentions(),
+                        accounts(),
+                        snapshots(HOURLY_SNAPSHOTS_FUNCTION, "HourlySnapshotsHandler", HOURLY_SNAPSHOTS_FAILURES),
+                        snapshots(DAILY_SNAPSHOTS_FUNCTION, "DailySnapshotsHandler", DAILY_SNAPSHOTS_FAILURES),
+                        retention()),
                 routes(),
-                List.of(),
+                schedules(),
                 List.of(ingestMapping()));
     }
 
@@ -150,6 +174,68 @@ public final class PulseTopology {
                         Access.readsAndWrites(Access.Kind.TABLE, TRACKED_PAGES_TABLE),
                         Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
                         Access.readsAndWrites(Access.Kind.CACHE, ACCOUNTS_CACHE)));
+    }
+
+    /**
+     * A reporting job: reads every account's tracked pages, aggregates their posts in OpenSearch and writes one
+     * snapshot per account into reports; failed accounts go to its failure queue, progress to report-runs.
+     */
+    private static FunctionSpec snapshots(String name, String handler, String failures) {
+        return new FunctionSpec(
+                name,
+                "functions/reporting",
+                "dev.pulse.reporting." + handler,
+                1024,
+                Duration.ofMinutes(15),
+                Map.of(),
+                List.of(
+                        Access.reads(Access.Kind.TABLE, ACCOUNT_PAGES_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, REPORTS_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, REPORT_RUNS_TABLE),
+                        Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
+                        Access.writes(Access.Kind.QUEUE, failures),
+                        Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
+                        Access.reads(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+    }
+
+    /** Deletes the daily posts indices past their retention; never today's or yesterday's. */
+    private static FunctionSpec retention() {
+        return new FunctionSpec(
+                RETENTION_FUNCTION,
+                "functions/reporting",
+                "dev.pulse.reporting.RetentionHandler",
+                512,
+                Duration.ofMinutes(5),
+                Map.of(),
+                List.of(
+                        Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
+                        Access.readsAndWrites(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+    }
+
+    /**
+     * Hourly snapshots a few minutes past each hour (for the hour before, once late posts have landed), daily ones at
+     * 00:15 UTC for the day before, retention at 01:30 UTC, after the daily snapshots have read yesterday.
+     */
+    private static List<ScheduleSpec> schedules() {
+        return List.of(
+                new ScheduleSpec(
+                        HOURLY_SNAPSHOTS_FUNCTION,
+                        "cron(5 * * * ? *)",
+                        HOURLY_SNAPSHOTS_FUNCTION,
+                        "every account's snapshot of the hour before",
+                        HOURLY_SNAPSHOTS_FAILURES),
+                new ScheduleSpec(
+                        DAILY_SNAPSHOTS_FUNCTION,
+                        "cron(15 0 * * ? *)",
+                        DAILY_SNAPSHOTS_FUNCTION,
+                        "every account's snapshot of the day before",
+                        DAILY_SNAPSHOTS_FAILURES),
+                new ScheduleSpec(
+                        RETENTION_FUNCTION,
+                        "cron(30 1 * * ? *)",
+                        RETENTION_FUNCTION,
+                        "deletes posts indices past their retention",
+                        RETENTION_FAILURES));
     }
 
     /** Lambda's Kinesis event-source mapping for ingest; the local poller honours the same settings. */

@@ -1,0 +1,21 @@
+package dev.pulse.reporting.domain;
+
+import java.util.List;
+
+/**
+ * What the posts indices say about one page in one period: its complete posts and their engagement, its most engaging
+ * posts, the hourly histogram of its posts (daily periods) and how many of its posts lacked a field (skipped).
+ */
+public record PageActivity(
+        long posts, long reactions, long comments, long shares, List<TopPost> top, long[] hourly, long skipped) {
+    public static final PageActivity NONE = new PageActivity(0, 0, 0, 0, List.of(), new long[0], 0);
+
+    public PageActivity {
+        top = top.stream().sorted(TopPost.ORDER).limit(TopPost.LIMIT).toList();
+        hourly = hourly.clone();
+    }
+
+    public long engagement() {
+        return reactions + comments + shares;
+    }
+}
