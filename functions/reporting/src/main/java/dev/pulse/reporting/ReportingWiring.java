@@ -20,8 +20,10 @@ import dev.pulse.reporting.application.JobMetrics;
 import dev.pulse.reporting.application.Pacer;
 import dev.pulse.reporting.application.RetentionJob;
 import dev.pulse.reporting.application.SnapshotJob;
+import dev.pulse.reporting.application.SnapshotStore;
 import dev.pulse.reporting.domain.RetentionPlan;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
@@ -70,6 +72,11 @@ public final class ReportingWiring {
     }
 
     public SnapshotJob snapshotJob() {
+        return snapshotJob(UnaryOperator.identity());
+    }
+
+    /** The job with its snapshot store wrapped, for integration tests that inject one account's fault or a crash. */
+    SnapshotJob snapshotJob(UnaryOperator<SnapshotStore> store) {
         AwsClients aws = new AwsClients(pulse);
         DynamoDbClient dynamo = aws.dynamoDb();
         OpenSearchGenericClient search = new OpenSearchGenericClient(OpenSearchClients.transport(pulse.openSearch()));
@@ -78,7 +85,7 @@ public final class ReportingWiring {
                 new DynamoAccountPages(dynamo, ReportingConfig.require(config.accountPagesTable(), "account pages")),
                 new OpenSearchPostAnalytics(search, config.postsPrefix(), OpenSearchPostAnalytics.BUCKETS_PER_PAGE),
                 new OpenSearchPageFans(search, ReportingConfig.require(config.pagesAlias(), "pages alias")),
-                new DynamoSnapshotStore(dynamo, ReportingConfig.require(config.reportsTable(), "reports")),
+                store.apply(new DynamoSnapshotStore(dynamo, ReportingConfig.require(config.reportsTable(), "reports"))),
                 new DynamoRunCheckpoint(dynamo, ReportingConfig.require(config.reportRunsTable(), "report runs")),
                 new SqsDeadLetters(aws.sqs(), ReportingConfig.require(config.failureQueue(), "failure queue")),
                 flags(dynamo),

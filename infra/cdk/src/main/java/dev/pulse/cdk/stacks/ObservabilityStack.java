@@ -3,6 +3,8 @@ package dev.pulse.cdk.stacks;
 import dev.pulse.cdk.config.AlarmThresholds;
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.constructs.PulseFunction;
+import dev.pulse.core.topology.Observability;
+import dev.pulse.core.topology.ScheduleSpec;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.Topology;
 import java.util.ArrayList;
@@ -58,6 +60,9 @@ public final class ObservabilityStack extends Stack {
                     t.functionThrottles(),
                     1,
                     "Function " + name + " was throttled (account or reserved concurrency)."));
+        }
+        for (ScheduleSpec schedule : topology.schedules()) {
+            scheduledJob(make, schedule);
         }
         for (StreamMappingSpec mapping : topology.streamMappings()) {
             PulseFunction fn = w.functions().function(mapping.function());
@@ -145,6 +150,42 @@ public final class ObservabilityStack extends Stack {
                     "Redis is evicting keys on " + node + ": the cache is too small."));
         }
         new PulseDashboard(this, config, topology, w);
+    }
+
+    /**
+     * A scheduled job's own alarms (its failed invocations and its failure queue have the generic ones): late when no
+     * run completed within two of its intervals (an hour for an hourly cron, a day otherwise), and failed accounts.
+     */
+    private void scheduledJob(Alarms make, ScheduleSpec schedule) {
+        boolean hourly = schedule.expression().startsWith("rate(1 hour")
+                || (schedule.expression().startsWith("cron(")
+                        && schedule.expression().split("\\s+")[1].equals("*"));
+        Duration interval = hourly ? Duration.hours(1) : Duration.days(1);
+        alarms.add(make.below(
+                schedule.function(),
+                "job-late",
+                jobMetric(schedule.function(), "RunsCompleted", interval),
+                1,
+                hourly ? 2 : 1,
+                "Scheduled job " + schedule.function() + " has not completed a run on time."));
+        alarms.add(make.atLeast(
+                schedule.function(),
+                "accounts-failed",
+                jobMetric(schedule.function(), "AccountsFailed", Duration.hours(1)),
+                1,
+                1,
+                "Scheduled job " + schedule.function() + " sent accounts to its dead-letter queue."));
+    }
+
+    /** A metric the reporting jobs emit (EMF, the topology's namespace, dimension Service = function name). */
+    private static IMetric jobMetric(String function, String name, Duration period) {
+        return Metric.Builder.create()
+                .namespace(Observability.METRICS_NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(Map.of("Service", function))
+                .statistic("Sum")
+                .period(period)
+                .build();
     }
 
     /** Lambda publishes IteratorAge per function for stream-triggered functions; the maximum is the laggard shard. */
