@@ -45,7 +45,7 @@ public final class PulseTopology {
     /** One item per account a snapshot run has finished (pk {@code run} = {@code hour#start}, sk accountId). */
     public static final String REPORT_RUNS_TABLE = "report-runs";
     /** The jobs' switches, batch sizes and paces (pk {@code job}), read at most every 30 s: no deploy to change. */
-    public static final String FLAGS_TABLE = "flags";
+    public static final String FLAGS_TABLE = "job-flags";
 
     private PulseTopology() {}
 

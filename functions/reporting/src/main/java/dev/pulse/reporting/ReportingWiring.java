@@ -4,6 +4,7 @@ import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.Env;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Variables;
 import dev.pulse.reporting.adapter.dynamodb.DynamoAccountPages;
 import dev.pulse.reporting.adapter.dynamodb.DynamoFlagStore;
@@ -85,7 +86,8 @@ public final class ReportingWiring {
                 new DynamoAccountPages(dynamo, ReportingConfig.require(config.accountPagesTable(), "account pages")),
                 new OpenSearchPostAnalytics(search, config.postsPrefix(), OpenSearchPostAnalytics.BUCKETS_PER_PAGE),
                 new OpenSearchPageFans(search, ReportingConfig.require(config.pagesAlias(), "pages alias")),
-                store.apply(new DynamoSnapshotStore(dynamo, ReportingConfig.require(config.reportsTable(), "reports"))),
+                store.apply(new DynamoSnapshotStore(
+                        dynamo, ReportingConfig.require(config.reportsTable(), PulseTopology.REPORTS_TABLE))),
                 new DynamoRunCheckpoint(dynamo, ReportingConfig.require(config.reportRunsTable(), "report runs")),
                 new SqsDeadLetters(aws.sqs(), ReportingConfig.require(config.failureQueue(), "failure queue")),
                 flags(dynamo),

@@ -206,7 +206,7 @@ class SnapshotJobIT {
             List<Map<String, Object>> good =
                     own.stream().filter(SnapshotJobIT::complete).toList();
             Map<String, AttributeValue> item = item(entry.getKey());
-            assertThat(n(item, "posts")).as(entry.getKey()).isEqualTo(good.size());
+            assertThat(n(item, "postCount")).as(entry.getKey()).isEqualTo(good.size());
             assertThat(n(item, "skippedPosts")).isEqualTo(own.size() - good.size());
             assertThat(n(item, "reactions"))
                     .isEqualTo(good.stream()
@@ -224,7 +224,7 @@ class SnapshotJobIT {
                         .filter(p -> inDay(p) && ((List<?>) p.get("mentions")).contains(page))
                         .count();
             }
-            assertThat(n(item, "mentions")).isEqualTo(mentions);
+            assertThat(n(item, "mentionCount")).isEqualTo(mentions);
             List<String> top = good.stream()
                     .sorted(Comparator.comparingLong(SnapshotJobIT::engagement)
                             .reversed()

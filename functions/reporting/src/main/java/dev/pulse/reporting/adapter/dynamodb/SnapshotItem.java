@@ -49,15 +49,15 @@ final class SnapshotItem {
         item.put("period", AttributeValue.fromS(s.window().granularity().wire()));
         item.put("start", AttributeValue.fromS(s.window().start().toString()));
         item.put("end", AttributeValue.fromS(s.window().end().toString()));
-        item.put("pages", n(s.pages().size()));
+        item.put("pageCount", n(s.pages().size()));
         item.put("unknownPages", n(s.unknownPages()));
         item.put("skippedPosts", n(s.skippedPosts()));
-        item.put("posts", n(s.posts()));
+        item.put("postCount", n(s.posts()));
         item.put("engagement", n(s.reactions() + s.comments() + s.shares()));
         item.put("reactions", n(s.reactions()));
         item.put("comments", n(s.comments()));
         item.put("shares", n(s.shares()));
-        item.put("mentions", n(s.mentions()));
+        item.put("mentionCount", n(s.mentions()));
         item.put("fans", n(s.fans()));
         List<PageFigures> compared =
                 s.pages().stream().filter(p -> p.fansChange().isPresent()).toList();

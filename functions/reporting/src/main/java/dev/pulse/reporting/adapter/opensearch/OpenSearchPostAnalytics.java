@@ -50,7 +50,7 @@ public final class OpenSearchPostAnalytics implements PostAnalytics {
     @Override
     public ActivityPage activity(List<String> pages, Window window, Optional<String> after) {
         ObjectNode body = query("pageId", pages, window);
-        ObjectNode composite = body.putObject("aggs").putObject("pages").putObject("composite");
+        ObjectNode composite = body.putObject("aggs").putObject("byPage").putObject("composite");
         int size = Math.min(pages.size(), bucketsPerPage);
         composite.put("size", size);
         composite
@@ -60,8 +60,9 @@ public final class OpenSearchPostAnalytics implements PostAnalytics {
                 .putObject("terms")
                 .put("field", "pageId");
         after.ifPresent(a -> composite.putObject("after").put("page", a));
-        ObjectNode complete =
-                ((ObjectNode) body.path("aggs").path("pages")).putObject("aggs").putObject("complete");
+        ObjectNode complete = ((ObjectNode) body.path("aggs").path("byPage"))
+                .putObject("aggs")
+                .putObject("complete");
         ArrayNode required = complete.putObject("filter").putObject("bool").putArray("filter");
         required.addObject().putObject("exists").put("field", "postId");
         COUNTS.forEach(f -> required.addObject().putObject("exists").put("field", f));
@@ -82,7 +83,7 @@ public final class OpenSearchPostAnalytics implements PostAnalytics {
         }
         JsonNode agg = calls.send("POST", "/" + index(window) + "/_search", SearchCalls.LENIENT, body)
                 .path("aggregations")
-                .path("pages");
+                .path("byPage");
         Map<String, PageActivity> found = new HashMap<>();
         for (JsonNode bucket : agg.path("buckets")) {
             String page = bucket.path("key").path("page").asText();
