@@ -55,6 +55,17 @@ public final class PulseTopology {
     /** Needed by every accounts write route. */
     public static final String ACCOUNTS_WRITE_SCOPE = "pulse/accounts.write";
 
+    public static final String HOURLY_SNAPSHOTS_FUNCTION = "hourly-snapshots";
+    public static final String DAILY_SNAPSHOTS_FUNCTION = "daily-snapshots";
+    public static final String RETENTION_FUNCTION = "retention";
+    public static final String HOURLY_SNAPSHOTS_FAILURES = "hourly-snapshots-failures";
+    public static final String DAILY_SNAPSHOTS_FAILURES = "daily-snapshots-failures";
+    public static final String RETENTION_FAILURES = "retention-failures";
+    /** One item per account a snapshot run has finished (pk {@code run} = {@code hour#start}, sk accountId). */
+    public static final String REPORT_RUNS_TABLE = "report-runs";
+    /** The jobs' switches, batch sizes and paces (pk {@code job}), read at most every 30 s: no deploy to change. */
+    public static final String FLAGS_TABLE = "job-flags";
+
     private PulseTopology() {}
 
     public static Topology define() {
@@ -68,6 +79,8 @@ public final class PulseTopology {
                         TableSpec.keyed(MEMBERSHIPS_TABLE, "userId"),
                         TableSpec.sorted(ACCOUNT_PAGES_TABLE, "accountId", "pageId"),
                         TableSpec.sorted(REPORTS_TABLE, "accountId", "periodKey"),
+                        TableSpec.sorted(REPORT_RUNS_TABLE, "run", "accountId"),
+                        TableSpec.keyed(FLAGS_TABLE, "job"),
                         new TableSpec(IDEMPOTENCY_TABLE, "key", Optional.empty(), Optional.of("expiresAt"))),
                 List.of(
                         QueueSpec.deadLetter(QUARANTINE_QUEUE, "poison posts: raw payload and the reason"),
@@ -75,12 +88,24 @@ public final class PulseTopology {
                                 INGEST_FAILURE_QUEUE, "ingest batches that exhausted their retries (metadata)"),
                         QueueSpec.deadLetter(
                                 TRACKED_RECONCILE_FAILURE_QUEUE,
-                                "tracked-set reconciliation runs that failed after Lambda's retries")),
+                                "tracked-set reconciliation runs that failed after Lambda's retries"),
+                        QueueSpec.deadLetter(
+                                HOURLY_SNAPSHOTS_FAILURES, "hourly-snapshots: failed runs and failed accounts"),
+                        QueueSpec.deadLetter(
+                                DAILY_SNAPSHOTS_FAILURES, "daily-snapshots: failed runs and failed accounts"),
+                        QueueSpec.deadLetter(RETENTION_FAILURES, "retention: failed runs")),
                 List.of(new AliasSpec(PAGES_ALIAS, "pages-v2", "opensearch/pages-v2.json")),
                 List.of(new IndexTemplateSpec(POSTS_TEMPLATE, "posts-*", "opensearch/posts-template.json")),
-                List.of(ingest(), mentions(), accounts(), trackedReconcile()),
+                List.of(
+                        ingest(),
+                        mentions(),
+                        accounts(),
+                        trackedReconcile(),
+                        snapshots(HOURLY_SNAPSHOTS_FUNCTION, "HourlySnapshotsHandler", HOURLY_SNAPSHOTS_FAILURES),
+                        snapshots(DAILY_SNAPSHOTS_FUNCTION, "DailySnapshotsHandler", DAILY_SNAPSHOTS_FAILURES),
+                        retention()),
                 routes(),
-                List.of(trackedReconcileSchedule()),
+                schedules(),
                 List.of(ingestMapping()));
     }
 
@@ -197,7 +222,7 @@ public final class PulseTopology {
 
     /**
      * Every 15 minutes: drift only comes from a crash between a track's two writes, which a retry of the request
-     * already repairs, so this is the backstop. Ingest sees a change within 60 s of a successful write; a crashed one
+     * already repairs, so this is the backstop. Ingest sees a change within a poll (5 s) of a logged write; a crashed one
      * is repaired within 15 minutes, and the run costs two table scans (about 2 read units per 8 KB scanned, a few
      * dollars a month at 1,000,000 tracked pages), so a shorter period buys little and costs four times the reads.
      */
@@ -208,6 +233,69 @@ public final class PulseTopology {
                 TRACKED_RECONCILE_FUNCTION,
                 "Repairs and counts drift of the tracked-pages account sets",
                 TRACKED_RECONCILE_FAILURE_QUEUE);
+    }
+
+    /**
+     * A reporting job: reads every account's tracked pages, aggregates their posts in OpenSearch and writes one
+     * snapshot per account into reports; failed accounts go to its failure queue, progress to report-runs.
+     */
+    private static FunctionSpec snapshots(String name, String handler, String failures) {
+        return new FunctionSpec(
+                name,
+                "functions/reporting",
+                "dev.pulse.reporting." + handler,
+                1024,
+                Duration.ofMinutes(15),
+                Map.of(),
+                List.of(
+                        Access.reads(Access.Kind.TABLE, ACCOUNT_PAGES_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, REPORTS_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, REPORT_RUNS_TABLE),
+                        Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
+                        Access.writes(Access.Kind.QUEUE, failures),
+                        Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
+                        Access.reads(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+    }
+
+    /** Deletes the daily posts indices past their retention; never today's or yesterday's. */
+    private static FunctionSpec retention() {
+        return new FunctionSpec(
+                RETENTION_FUNCTION,
+                "functions/reporting",
+                "dev.pulse.reporting.RetentionHandler",
+                512,
+                Duration.ofMinutes(5),
+                Map.of(),
+                List.of(
+                        Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
+                        Access.readsAndWrites(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+    }
+
+    /**
+     * Hourly snapshots a few minutes past each hour (for the hour before, once late posts have landed), daily ones at
+     * 00:15 UTC for the day before, retention at 01:30 UTC, after the daily snapshots have read yesterday.
+     */
+    private static List<ScheduleSpec> schedules() {
+        return List.of(
+                trackedReconcileSchedule(),
+                new ScheduleSpec(
+                        HOURLY_SNAPSHOTS_FUNCTION,
+                        "cron(5 * * * ? *)",
+                        HOURLY_SNAPSHOTS_FUNCTION,
+                        "every account's snapshot of the hour before",
+                        HOURLY_SNAPSHOTS_FAILURES),
+                new ScheduleSpec(
+                        DAILY_SNAPSHOTS_FUNCTION,
+                        "cron(15 0 * * ? *)",
+                        DAILY_SNAPSHOTS_FUNCTION,
+                        "every account's snapshot of the day before",
+                        DAILY_SNAPSHOTS_FAILURES),
+                new ScheduleSpec(
+                        RETENTION_FUNCTION,
+                        "cron(30 1 * * ? *)",
+                        RETENTION_FUNCTION,
+                        "deletes posts indices past their retention",
+                        RETENTION_FAILURES));
     }
 
     /** Lambda's Kinesis event-source mapping for ingest; the local poller honours the same settings. */

@@ -101,6 +101,20 @@ public final class Variables {
         private Reconcile() {}
     }
 
+    /** The reporting jobs' settings; each has a default (the flags table overrides batch size and pace). */
+    public static final class Reporting {
+        /** How many days of posts indices retention keeps (default 30); today's and yesterday's always stay. */
+        public static final String RETENTION_DAYS = "PULSE_RETENTION_DAYS";
+        /** {@code true}: retention lists what it would delete and deletes nothing. */
+        public static final String RETENTION_DRY_RUN = "PULSE_RETENTION_DRY_RUN";
+        /** How long a flags read is reused, in ms (default and at most 30,000). */
+        public static final String FLAGS_TTL_MS = "PULSE_FLAGS_TTL_MS";
+        /** A search request slower than this (default 500 ms) makes the job slow down. */
+        public static final String LATENCY_TARGET_MS = "PULSE_REPORTING_LATENCY_TARGET_MS";
+
+        private Reporting() {}
+    }
+
     /** The mentions function's cache timings; each has a default. */
     public static final class Mentions {
         public static final String CACHE_TTL_S = "PULSE_MENTIONS_CACHE_TTL_S";

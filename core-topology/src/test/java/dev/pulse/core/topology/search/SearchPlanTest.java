@@ -46,7 +46,13 @@ class SearchPlanTest {
                         "/_plugins/_security/api/roles/pulse_mentions",
                         "/_plugins/_security/api/rolesmapping/pulse_mentions",
                         "/_plugins/_security/api/roles/pulse_accounts",
-                        "/_plugins/_security/api/rolesmapping/pulse_accounts");
+                        "/_plugins/_security/api/rolesmapping/pulse_accounts",
+                        "/_plugins/_security/api/roles/pulse_hourly_snapshots",
+                        "/_plugins/_security/api/rolesmapping/pulse_hourly_snapshots",
+                        "/_plugins/_security/api/roles/pulse_daily_snapshots",
+                        "/_plugins/_security/api/rolesmapping/pulse_daily_snapshots",
+                        "/_plugins/_security/api/roles/pulse_retention",
+                        "/_plugins/_security/api/rolesmapping/pulse_retention");
         assertThat(PROD.calls()).extracting(SearchCall::method).containsOnly("PUT");
     }
 

@@ -39,4 +39,24 @@ final class Alarms {
         alarm.addOkAction(notify);
         return alarm;
     }
+
+    /**
+     * Alarms when {@code metric < threshold} for {@code periods} consecutive periods, missing data breaching: for
+     * something that must happen, such as a scheduled job completing.
+     */
+    Alarm below(String subject, String what, IMetric metric, double threshold, int periods, String description) {
+        String name = prefix + "-" + subject + "-" + what;
+        Alarm alarm = Alarm.Builder.create(scope, "Alarm-" + subject + "-" + what)
+                .alarmName(name)
+                .alarmDescription(description + " Runbook: docs/DEPLOYING.md#" + what)
+                .metric(metric)
+                .threshold(threshold)
+                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+                .evaluationPeriods(periods)
+                .treatMissingData(TreatMissingData.BREACHING)
+                .build();
+        alarm.addAlarmAction(notify);
+        alarm.addOkAction(notify);
+        return alarm;
+    }
 }

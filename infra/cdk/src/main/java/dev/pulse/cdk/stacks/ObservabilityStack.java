@@ -5,6 +5,7 @@ import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.constructs.PulseFunction;
 import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.ScheduleSpec;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.TableSpec;
 import dev.pulse.core.topology.Topology;
@@ -65,6 +66,12 @@ public final class ObservabilityStack extends Stack {
                     t.functionThrottles(),
                     1,
                     "Function " + name + " was throttled (account or reserved concurrency)."));
+        }
+        for (ScheduleSpec schedule : topology.schedules()) {
+            // The reporting jobs publish RunsCompleted and AccountsFailed; the reconciliation has its drift alarm.
+            if (!schedule.function().equals(PulseTopology.TRACKED_RECONCILE_FUNCTION)) {
+                scheduledJob(make, schedule);
+            }
         }
         for (StreamMappingSpec mapping : topology.streamMappings()) {
             PulseFunction fn = w.functions().function(mapping.function());
@@ -205,6 +212,42 @@ public final class ObservabilityStack extends Stack {
                 .dimensionsMap(Map.of(Observability.SERVICE_DIMENSION, PulseTopology.TRACKED_RECONCILE_FUNCTION))
                 .statistic("Sum")
                 .period(Duration.minutes(15))
+                .build();
+    }
+
+    /**
+     * A scheduled job's own alarms (its failed invocations and its failure queue have the generic ones): late when no
+     * run completed within two of its intervals (an hour for an hourly cron, a day otherwise), and failed accounts.
+     */
+    private void scheduledJob(Alarms make, ScheduleSpec schedule) {
+        boolean hourly = schedule.expression().startsWith("rate(1 hour")
+                || (schedule.expression().startsWith("cron(")
+                        && schedule.expression().split("\\s+")[1].equals("*"));
+        Duration interval = hourly ? Duration.hours(1) : Duration.days(1);
+        alarms.add(make.below(
+                schedule.function(),
+                "job-late",
+                jobMetric(schedule.function(), "RunsCompleted", interval),
+                1,
+                hourly ? 2 : 1,
+                "Scheduled job " + schedule.function() + " has not completed a run on time."));
+        alarms.add(make.atLeast(
+                schedule.function(),
+                "accounts-failed",
+                jobMetric(schedule.function(), "AccountsFailed", Duration.hours(1)),
+                1,
+                1,
+                "Scheduled job " + schedule.function() + " sent accounts to its dead-letter queue."));
+    }
+
+    /** A metric the reporting jobs emit (EMF, the topology's namespace, dimension Service = function name). */
+    private static IMetric jobMetric(String function, String name, Duration period) {
+        return Metric.Builder.create()
+                .namespace(Observability.METRICS_NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(Map.of("Service", function))
+                .statistic("Sum")
+                .period(period)
                 .build();
     }
 

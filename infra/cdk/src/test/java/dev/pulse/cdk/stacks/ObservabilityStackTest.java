@@ -151,6 +151,38 @@ class ObservabilityStackTest {
     }
 
     @Test
+    void everyScheduledJob_alarmsWhenLate_whenAccountsFail_andOnItsFailureQueue() {
+        for (var schedule : Synth.dev().topology().schedules()) {
+            String fn = schedule.function();
+            if (fn.equals(PulseTopology.TRACKED_RECONCILE_FUNCTION)) {
+                continue; // its alarms are the drift and its errors, below
+            }
+            dev().hasResourceProperties(
+                            "AWS::CloudWatch::Alarm",
+                            Match.objectLike(Map.of(
+                                    "AlarmName", "pulse-dev-" + fn + "-job-late",
+                                    "Namespace", "Pulse",
+                                    "MetricName", "RunsCompleted",
+                                    "Dimensions", List.of(Map.of("Name", "Service", "Value", fn)),
+                                    "ComparisonOperator", "LessThanThreshold",
+                                    "TreatMissingData", "breaching")));
+            hasAlarm("pulse-dev-" + fn + "-accounts-failed", "Pulse", "AccountsFailed", null);
+            hasAlarm("pulse-dev-" + fn + "-errors", "AWS/Lambda", "Errors", null);
+            hasAlarm(
+                    "pulse-dev-" + schedule.onFailureQueue() + "-dlq-depth",
+                    "AWS/SQS",
+                    "ApproximateNumberOfMessagesVisible",
+                    null);
+        }
+        dev().hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "AlarmName", "pulse-dev-hourly-snapshots-job-late",
+                                "Period", 3600,
+                                "EvaluationPeriods", 2)));
+    }
+
+    @Test
     void api_alarmsOnP99LatencyAnd5xx() {
         hasAlarm("pulse-dev-api-p99-latency", "AWS/ApiGateway", "Latency", "p99");
         hasAlarm("pulse-dev-api-5xx", "AWS/ApiGateway", "5xx", null);

@@ -1,6 +1,7 @@
 package dev.pulse.cdk.stacks;
 
 import static dev.pulse.cdk.stacks.Statements.policyWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.cdk.FixtureTopology;
 import dev.pulse.cdk.Synth;
@@ -124,8 +125,6 @@ class SchedulesTest {
     @Test
     void dev_runsTheTrackedReconciliationEvery15Minutes_onTheLiveAlias_withItsOwnDeadLetterQueue() {
         Template functions = Synth.dev().template("Functions");
-        functions.resourceCountIs("AWS::Scheduler::Schedule", 1);
-        functions.resourceCountIs("AWS::Scheduler::ScheduleGroup", 1);
         functions.hasResourceProperties(
                 "AWS::Scheduler::Schedule",
                 Match.objectLike(Map.of(
@@ -156,5 +155,34 @@ class SchedulesTest {
                                         Map.of(
                                                 "Fn::ImportValue",
                                                 Match.stringLikeRegexp(".*Queuetrackedreconcilefailures.*")))))));
+    }
+
+    @Test
+    void reportingJobs_areScheduledAsTheTopologySays_withFlexibleTimeWindowsOff_andEachItsOwnFailureQueue() {
+        Template dev = Synth.dev().template("Functions");
+        var schedules = Synth.dev().topology().schedules();
+        assertThat(schedules).extracting(s -> s.name()).contains("hourly-snapshots", "daily-snapshots", "retention");
+        dev.resourceCountIs("AWS::Scheduler::Schedule", schedules.size());
+        dev.resourceCountIs("AWS::Scheduler::ScheduleGroup", 1);
+        for (var schedule : schedules) {
+            dev.hasResourceProperties(
+                    "AWS::Scheduler::Schedule",
+                    Match.objectLike(Map.of(
+                            "Name", "pulse-dev-" + schedule.name(),
+                            "ScheduleExpression", schedule.expression(),
+                            "FlexibleTimeWindow", Map.of("Mode", "OFF"),
+                            "Target",
+                                    Match.objectLike(Map.of(
+                                            "DeadLetterConfig",
+                                            Map.of(
+                                                    "Arn",
+                                                    Map.of(
+                                                            "Fn::ImportValue",
+                                                            Match.stringLikeRegexp(".*Queue"
+                                                                    + schedule.onFailureQueue()
+                                                                            .replace("-", "")
+                                                                    + ".*Arn.*"))))))));
+        }
+        assertThat(schedules).extracting(s -> s.onFailureQueue()).doesNotHaveDuplicates();
     }
 }

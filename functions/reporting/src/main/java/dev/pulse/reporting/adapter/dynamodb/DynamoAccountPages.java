@@ -1,0 +1,33 @@
+package dev.pulse.reporting.adapter.dynamodb;
+
+import dev.pulse.reporting.application.AccountPages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Every account's tracked pages, from one paged scan of account-pages (pk accountId, sk pageId) keys only. */
+public final class DynamoAccountPages implements AccountPages {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoAccountPages(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public SortedMap<String, List<String>> all() {
+        SortedMap<String, List<String>> pages = new TreeMap<>();
+        var scan = dynamo.scanPaginator(s -> s.tableName(table)
+                .projectionExpression("#a, #p")
+                .expressionAttributeNames(Map.of("#a", "accountId", "#p", "pageId")));
+        scan.items()
+                .forEach(item -> pages.computeIfAbsent(item.get("accountId").s(), a -> new ArrayList<>())
+                        .add(item.get("pageId").s()));
+        pages.replaceAll((account, ids) -> ids.stream().sorted().toList());
+        return pages;
+    }
+}

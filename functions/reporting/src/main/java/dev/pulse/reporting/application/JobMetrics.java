@@ -1,0 +1,17 @@
+package dev.pulse.reporting.application;
+
+/** A run's figures, as metrics. */
+public interface JobMetrics {
+    void snapshots(String job, RunResult result);
+
+    void retention(RetentionResult result);
+
+    /** Metrics that go nowhere, for tools and tests that do not look at them. */
+    JobMetrics NONE = new JobMetrics() {
+        @Override
+        public void snapshots(String job, RunResult result) {}
+
+        @Override
+        public void retention(RetentionResult result) {}
+    };
+}

@@ -1,0 +1,6 @@
+package dev.pulse.reporting.application;
+
+/** How busy OpenSearch's search thread pool is: the requests queued on it, summed over the nodes. */
+public interface SearchPressure {
+    long queued();
+}

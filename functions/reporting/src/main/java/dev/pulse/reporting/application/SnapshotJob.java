@@ -1,0 +1,254 @@
+package dev.pulse.reporting.application;
+
+import dev.pulse.reporting.domain.AccountSnapshot;
+import dev.pulse.reporting.domain.JobFlags;
+import dev.pulse.reporting.domain.PageActivity;
+import dev.pulse.reporting.domain.PageFigures;
+import dev.pulse.reporting.domain.Window;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A snapshot run over one window: every account not yet done in the run's checkpoint, in chunks whose pages share
+ * aggregation requests, at most {@code pace} chunks at once and every search request paced. Each account's snapshot
+ * is rebuilt from the indices and overwritten whole, so a rerun or a resumed run never counts anything twice. One
+ * account's failure goes to the dead-letter queue and the run goes on; a search failure that outlasts the pacer's
+ * retries fails the run, which its retry resumes from the checkpoint.
+ */
+public final class SnapshotJob {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotJob.class);
+
+    private final AccountPages accounts;
+    private final PostAnalytics analytics;
+    private final PageFans fans;
+    private final SnapshotStore snapshots;
+    private final RunCheckpoint checkpoint;
+    private final DeadLetters deadLetters;
+    private final Flags flags;
+    private final Pacing pacing;
+    private final JobMetrics metrics;
+    private final Clock clock;
+
+    /** Builds the run's pacer from its flags, so a changed pace applies to the next run. */
+    public interface Pacing {
+        Pacer pacer(JobFlags flags);
+    }
+
+    public SnapshotJob(
+            AccountPages accounts,
+            PostAnalytics analytics,
+            PageFans fans,
+            SnapshotStore snapshots,
+            RunCheckpoint checkpoint,
+            DeadLetters deadLetters,
+            Flags flags,
+            Pacing pacing,
+            JobMetrics metrics,
+            Clock clock) {
+        this.accounts = accounts;
+        this.analytics = analytics;
+        this.fans = fans;
+        this.snapshots = snapshots;
+        this.checkpoint = checkpoint;
+        this.deadLetters = deadLetters;
+        this.flags = flags;
+        this.pacing = pacing;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Snapshots {@code window} for every account; {@code fresh} first forgets the run's checkpoint (an on-demand
+     * rebuild). Stops between chunks when the job is switched off or {@code deadline} nears.
+     */
+    public RunResult run(Window window, boolean fresh, Instant deadline) {
+        JobFlags start = flags.current();
+        if (!start.enabled()) {
+            LOG.info("{} is switched off in the flags table; nothing to do for {}", flags.job(), window.key());
+            RunResult off = RunResult.switchedOff();
+            metrics.snapshots(flags.job(), off);
+            return off;
+        }
+        if (fresh) {
+            checkpoint.reset(window);
+        }
+        SortedMap<String, List<String>> all = accounts.all();
+        Set<String> done = checkpoint.done(window);
+        List<String> todo = all.keySet().stream().filter(a -> !done.contains(a)).toList();
+        Pacer pacer = pacing.pacer(start);
+        Tally tally = new Tally();
+        AtomicReference<String> stop = new AtomicReference<>();
+        Semaphore lanes = new Semaphore(start.pace());
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Chunks.Chunk chunk : Chunks.of(todo, all, start.batchSize())) {
+                String reason = stopReason(deadline);
+                if (reason != null) {
+                    stop.compareAndSet(null, reason);
+                    break;
+                }
+                acquire(lanes);
+                running.add(pool.submit(() -> {
+                    try {
+                        chunk(chunk, all, window, start.batchSize(), pacer, tally);
+                    } finally {
+                        lanes.release();
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                join(future);
+            }
+        }
+        String status = stop.get() == null ? RunResult.COMPLETE : stop.get();
+        RunResult result = new RunResult(
+                status,
+                tally.written.get(),
+                done.size(),
+                tally.failed.get(),
+                tally.pages.get(),
+                tally.unknownPages.get(),
+                tally.skippedPosts.get(),
+                pacer.requests());
+        LOG.info("{} {} {}", flags.job(), window.key(), result);
+        metrics.snapshots(flags.job(), result);
+        return result;
+    }
+
+    private String stopReason(Instant deadline) {
+        if (!flags.current().enabled()) {
+            LOG.info("{} was switched off during the run; stopping, the rest resumes on the next run", flags.job());
+            return RunResult.STOPPED;
+        }
+        if (!clock.instant().isBefore(deadline)) {
+            return RunResult.OUT_OF_TIME;
+        }
+        return null;
+    }
+
+    private void chunk(
+            Chunks.Chunk chunk, Map<String, List<String>> all, Window window, int batchSize, Pacer pacer, Tally tally) {
+        Map<String, PageActivity> activity = new HashMap<>();
+        Map<String, Long> mentions = new HashMap<>();
+        Map<String, Long> known = new HashMap<>();
+        for (List<String> batch : Chunks.batches(chunk.pages(), batchSize)) {
+            known.putAll(pacer.call(() -> fans.fans(batch)));
+            mentions.putAll(pacer.call(() -> analytics.mentions(batch, window)));
+            Optional<String> after = Optional.empty();
+            do {
+                Optional<String> from = after;
+                PostAnalytics.ActivityPage page = pacer.call(() -> analytics.activity(batch, window, from));
+                activity.putAll(page.pages());
+                after = page.after();
+            } while (after.isPresent());
+        }
+        for (String account : chunk.accounts()) {
+            try {
+                AccountSnapshot snapshot = snapshot(account, all.get(account), window, activity, mentions, known);
+                snapshots.write(snapshot);
+                checkpoint.markDone(window, account);
+                tally.count(snapshot);
+            } catch (RuntimeException e) {
+                tally.failed.incrementAndGet();
+                LOG.warn(
+                        "{} {}: account {} failed, sent to the dead-letter queue",
+                        flags.job(),
+                        window.key(),
+                        account,
+                        e);
+                deadLetters.accountFailed(flags.job(), window, account, e.toString());
+            }
+        }
+    }
+
+    /**
+     * One account's snapshot. Fans are those the period's first snapshot recorded (the pages index holds only today's),
+     * so a rerun keeps them; their change is against the previous period's snapshot.
+     */
+    private AccountSnapshot snapshot(
+            String account,
+            List<String> pages,
+            Window window,
+            Map<String, PageActivity> activity,
+            Map<String, Long> mentions,
+            Map<String, Long> known) {
+        Map<String, Long> recorded = snapshots.fans(account, window);
+        Map<String, Long> previous = snapshots.fans(account, window.previous());
+        List<PageFigures> figures = new ArrayList<>();
+        int unknown = 0;
+        long skipped = 0;
+        for (String page : pages) {
+            Long now = recorded.containsKey(page) ? recorded.get(page) : known.get(page);
+            if (now == null) {
+                unknown++;
+                continue;
+            }
+            PageActivity act = activity.getOrDefault(page, PageActivity.NONE);
+            skipped += act.skipped();
+            OptionalLong change =
+                    previous.containsKey(page) ? OptionalLong.of(now - previous.get(page)) : OptionalLong.empty();
+            figures.add(new PageFigures(page, act, mentions.getOrDefault(page, 0L), now, change));
+        }
+        return new AccountSnapshot(account, window, figures, unknown, skipped);
+    }
+
+    private static void acquire(Semaphore lanes) {
+        try {
+            lanes.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void join(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The run's counts, shared by its chunks. */
+    private static final class Tally {
+        final AtomicInteger written = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger pages = new AtomicInteger();
+        final AtomicInteger unknownPages = new AtomicInteger();
+        final AtomicLong skippedPosts = new AtomicLong();
+
+        void count(AccountSnapshot snapshot) {
+            written.incrementAndGet();
+            pages.addAndGet(snapshot.pages().size() + snapshot.unknownPages());
+            unknownPages.addAndGet(snapshot.unknownPages());
+            skippedPosts.addAndGet(snapshot.skippedPosts());
+        }
+    }
+}

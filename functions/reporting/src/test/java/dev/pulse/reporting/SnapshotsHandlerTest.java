@@ -1,0 +1,71 @@
+package dev.pulse.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.json.Json;
+import dev.pulse.core.testing.SampleEvents;
+import dev.pulse.core.testing.SteppedClock;
+import dev.pulse.reporting.application.Flags;
+import dev.pulse.reporting.application.InMemoryReporting;
+import dev.pulse.reporting.application.JobMetrics;
+import dev.pulse.reporting.application.Pacer;
+import dev.pulse.reporting.application.SnapshotJob;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotsHandlerTest {
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-02T00:15:00Z"));
+    private final InMemoryReporting.Accounts accounts = new InMemoryReporting.Accounts();
+    private final InMemoryReporting.Analytics analytics = new InMemoryReporting.Analytics();
+    private final InMemoryReporting.Snapshots snapshots = new InMemoryReporting.Snapshots();
+
+    private SnapshotJob job() {
+        accounts.pages.put("acct", List.of("1"));
+        analytics.fans.put("1", 5L);
+        return new SnapshotJob(
+                accounts,
+                analytics,
+                analytics,
+                snapshots,
+                new InMemoryReporting.Checkpoint(),
+                new InMemoryReporting.Letters(),
+                new Flags(new InMemoryReporting.FlagsTable(), "hourly-snapshots", Duration.ZERO, clock),
+                flags -> new Pacer(flags.pace(), Duration.ofSeconds(1), () -> 0, clock, d -> {}),
+                JobMetrics.NONE,
+                clock);
+    }
+
+    private static JsonNode invoke(SnapshotsHandler handler, byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, new TestContext(Duration.ofMinutes(15)));
+        return Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenEventBridgesScheduledEvent_thenTheHourBeforeItsTimeIsSnapshotted() throws Exception {
+        byte[] event = Files.readAllBytes(SampleEvents.path("scheduled.json")); // time 2015-10-08T16:53:06Z
+
+        JsonNode answer = invoke(new HourlySnapshotsHandler(job(), clock), event);
+
+        assertThat(answer.path("periodKey").asText()).isEqualTo("hour#2015-10-08T15:00:00Z");
+        assertThat(answer.path("result").path("status").asText()).isEqualTo("complete");
+        assertThat(snapshots.stored).containsOnlyKeys("acct|hour#2015-10-08T15:00:00Z");
+    }
+
+    @Test
+    void givenAnOnDemandPeriod_thenThatDayIsSnapshotted() throws Exception {
+        byte[] event = "{\"period\":\"2026-11-20T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
+
+        JsonNode answer = invoke(new DailySnapshotsHandler(job(), clock), event);
+
+        assertThat(answer.path("periodKey").asText()).isEqualTo("day#2026-11-20T00:00:00Z");
+        assertThat(answer.path("result").path("accountsWritten").asInt()).isEqualTo(1);
+    }
+}
