@@ -83,7 +83,8 @@ class PolicyTest {
             functions.hasResourceProperties(
                     "AWS::Lambda::EventInvokeConfig",
                     Match.objectLike(Map.of(
-                            "FunctionName", Map.of("Ref", Match.stringLikeRegexp("Fn" + fn + "Function.*")),
+                            "FunctionName",
+                                    Map.of("Ref", Match.stringLikeRegexp("Fn" + fn.replace("-", "") + "Function.*")),
                             "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue())))));
             alarm(observability, prefix + schedule.onFailureQueue() + "-dlq-depth");
             alarm(observability, prefix + fn + "-errors");
