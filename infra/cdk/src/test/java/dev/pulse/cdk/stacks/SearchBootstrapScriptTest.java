@@ -83,7 +83,13 @@ class SearchBootstrapScriptTest {
                         "PUT search.example/_plugins/_security/api/roles/pulse_mentions",
                         "PUT search.example/_plugins/_security/api/rolesmapping/pulse_mentions",
                         "PUT search.example/_plugins/_security/api/roles/pulse_accounts",
-                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_accounts");
+                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_accounts",
+                        "PUT search.example/_plugins/_security/api/roles/pulse_hourly_snapshots",
+                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_hourly_snapshots",
+                        "PUT search.example/_plugins/_security/api/roles/pulse_daily_snapshots",
+                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_daily_snapshots",
+                        "PUT search.example/_plugins/_security/api/roles/pulse_retention",
+                        "PUT search.example/_plugins/_security/api/rolesmapping/pulse_retention");
         assertThat(run.answer()).contains("\"Status\":\"SUCCESS\"", "\"Reason\":\"ok\"");
         assertThat(run.outcome()).isEqualTo("resolved");
     }

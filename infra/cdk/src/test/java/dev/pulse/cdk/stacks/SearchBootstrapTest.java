@@ -62,7 +62,10 @@ class SearchBootstrapTest {
                         mentions ->
                                 assertThat(mentions).contains("Pulse-dev-Functions:", "FnmentionsFunctionServiceRole"),
                         accounts ->
-                                assertThat(accounts).contains("Pulse-dev-Functions:", "FnaccountsFunctionServiceRole"));
+                                assertThat(accounts).contains("Pulse-dev-Functions:", "FnaccountsFunctionServiceRole"),
+                        hourly -> assertThat(hourly).contains("FnhourlysnapshotsFunctionServiceRole"),
+                        daily -> assertThat(daily).contains("FndailysnapshotsFunctionServiceRole"),
+                        retention -> assertThat(retention).contains("FnretentionFunctionServiceRole"));
     }
 
     @SuppressWarnings("unchecked")

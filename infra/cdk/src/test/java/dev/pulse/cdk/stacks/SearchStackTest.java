@@ -100,7 +100,8 @@ class SearchStackTest {
                                 "VPCOptions",
                                 Match.objectLike(
                                         Map.of("SubnetIds", Match.anyValue(), "SecurityGroupIds", Match.anyValue())))));
-        dev().resourceCountIs("AWS::EC2::SecurityGroupIngress", 4); // ingest, mentions, accounts, search bootstrap
+        // ingest, mentions, accounts, hourly-snapshots, daily-snapshots, retention, search bootstrap
+        dev().resourceCountIs("AWS::EC2::SecurityGroupIngress", 7);
         dev().hasResourceProperties(
                         "AWS::EC2::SecurityGroupIngress",
                         Match.objectLike(Map.of(
