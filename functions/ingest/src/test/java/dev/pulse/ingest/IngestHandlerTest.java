@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.pulse.core.testing.SampleEvents;
+import dev.pulse.core.testing.TestContext;
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.ingest.application.BatchResult;
 import dev.pulse.ingest.application.DocumentSink;
 import dev.pulse.ingest.application.IndexNames;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class IngestHandlerTest {
     private static final Duration RETRY_BUDGET = Duration.ofSeconds(1);
-    private static final TestContext CONTEXT = new TestContext(Duration.ofMinutes(2));
+    private static final TestContext CONTEXT = new TestContext(PulseTopology.INGEST_FUNCTION, Duration.ofMinutes(2));
 
     private final List<IndexOp> written = new ArrayList<>();
     private final List<QuarantineEntry> quarantined = new ArrayList<>();
@@ -114,7 +116,7 @@ class IngestHandlerTest {
     void givenLessTimeLeftThanTheSafetyMargin_whenHandled_thenWritesGetNoTimeToRetry() {
         KinesisEvent event = EventLoader.loadKinesisEvent(SampleEvents.pathString("ingest-kinesis.json"));
 
-        handler.handleRequest(event, new TestContext(Duration.ofSeconds(5)));
+        handler.handleRequest(event, new TestContext(PulseTopology.INGEST_FUNCTION, Duration.ofSeconds(5)));
 
         Instant after = Instant.now();
         assertThat(deadlines)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.json.Json;
 import dev.pulse.core.testing.SampleEvents;
 import dev.pulse.core.testing.SteppedClock;
+import dev.pulse.core.testing.TestContext;
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.reporting.application.Flags;
 import dev.pulse.reporting.application.InMemoryReporting;
 import dev.pulse.reporting.application.JobMetrics;
@@ -44,7 +46,10 @@ class SnapshotsHandlerTest {
 
     private static JsonNode invoke(SnapshotsHandler handler, byte[] event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new TestContext(Duration.ofMinutes(15)));
+        handler.handleRequest(
+                new ByteArrayInputStream(event),
+                out,
+                new TestContext(PulseTopology.HOURLY_SNAPSHOTS_FUNCTION, Duration.ofMinutes(15)));
         return Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
 

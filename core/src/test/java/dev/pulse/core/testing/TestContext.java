@@ -1,20 +1,19 @@
-package dev.pulse.reporting;
+package dev.pulse.core.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.pulse.core.topology.PulseTopology;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Lambda's context for a handler test: an invocation of a reporting job with a fixed time left. */
-final class TestContext implements Context {
-    private static final String NAME = PulseTopology.HOURLY_SNAPSHOTS_FUNCTION;
-
+/** Lambda's context for a handler test: an invocation of the named function with a fixed time left. */
+public final class TestContext implements Context {
+    private final String name;
     private final Duration remaining;
 
-    TestContext(Duration remaining) {
+    public TestContext(String functionName, Duration remaining) {
+        this.name = functionName;
         this.remaining = remaining;
     }
 
@@ -25,7 +24,7 @@ final class TestContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + NAME;
+        return "/aws/lambda/" + name;
     }
 
     @Override
@@ -35,7 +34,7 @@ final class TestContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -45,7 +44,7 @@ final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + NAME;
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + name;
     }
 
     @Override
