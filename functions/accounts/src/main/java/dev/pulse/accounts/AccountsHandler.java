@@ -30,7 +30,12 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
             return routes.route(event);
         } catch (InvalidInputException e) {
             return ApiResponses.badRequest(
-                    "invalid_" + e.field().toLowerCase(java.util.Locale.ROOT).replace('-', '_'), e.getMessage());
+                    "invalid_"
+                            + e.field()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('-', '_')
+                                    .replace('.', '_'),
+                    e.getMessage());
         } catch (Refusal e) {
             return ApiResponses.error(e.status(), e.code(), e.getMessage());
         } catch (StorageUnavailableException e) {

@@ -9,6 +9,7 @@ import dev.pulse.accounts.application.TeamService;
 import dev.pulse.accounts.application.TrackingService;
 import dev.pulse.accounts.domain.Account;
 import dev.pulse.accounts.domain.AccountName;
+import dev.pulse.accounts.domain.InvalidInputException;
 import dev.pulse.accounts.domain.Member;
 import dev.pulse.accounts.domain.PageId;
 import dev.pulse.accounts.domain.Period;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Maps each accounts route key to its use case: event → command → service → JSON. */
@@ -90,10 +92,19 @@ final class AccountsRoutes {
     }
 
     private APIGatewayV2HTTPResponse patch(APIGatewayV2HTTPEvent event, UserId caller) {
-        JsonBody body = JsonBody.parse(event.getBody(), event.getIsBase64Encoded(), Set.of("name"));
-        AccountName name = new AccountName(body.requiredText("name"));
+        JsonBody body = JsonBody.parse(event.getBody(), event.getIsBase64Encoded(), Set.of("name", "settings"));
+        Optional<JsonBody> settings = body.object("settings", Set.of("timezone", "locale"));
+        AccountService.Changes changes = new AccountService.Changes(
+                body.text("name").map(AccountName::new),
+                settings.flatMap(s -> s.text("timezone")),
+                settings.flatMap(s -> s.text("locale")));
+        if (changes.name().isEmpty()
+                && changes.timezone().isEmpty()
+                && changes.locale().isEmpty()) {
+            throw new InvalidInputException("body", "must change name or settings");
+        }
         long expected = Requests.ifMatch(event).orElseThrow(Refusal::versionRequired);
-        return withEtag(200, accounts.rename(caller, expected, name));
+        return withEtag(200, accounts.update(caller, expected, changes));
     }
 
     private APIGatewayV2HTTPResponse putMember(APIGatewayV2HTTPEvent event, UserId caller) {

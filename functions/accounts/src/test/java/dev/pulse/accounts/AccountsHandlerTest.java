@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AccountsHandlerTest {
@@ -126,6 +127,54 @@ class AccountsHandlerTest {
         APIGatewayV2HTTPResponse missing =
                 app.call(Calls.as("ada", "PATCH /accounts/me").body("{\"name\":\"Acme 3\"}"));
         assertThat(missing.getStatusCode()).isEqualTo(428);
+    }
+
+    @Test
+    void givenSettings_whenPatched_thenMergedIntoTheStoredOnes_andTheNameKept() {
+        app.createAccount("ada", "Acme");
+        assertThat(json(app.call(Calls.as("ada", "GET /accounts/me")))
+                        .path("settings")
+                        .toString())
+                .isEqualTo("{\"timezone\":\"UTC\",\"locale\":\"en-US\"}");
+
+        APIGatewayV2HTTPResponse zone = app.call(Calls.as("ada", "PATCH /accounts/me")
+                .header("if-match", "\"1\"")
+                .body("{\"settings\":{\"timezone\":\"Europe/Paris\"}}"));
+        APIGatewayV2HTTPResponse locale = app.call(Calls.as("ada", "PATCH /accounts/me")
+                .header("if-match", "\"2\"")
+                .body("{\"settings\":{\"locale\":\"fr-FR\"}}"));
+
+        assertThat(zone.getStatusCode()).isEqualTo(200);
+        assertThat(locale.getStatusCode()).isEqualTo(200);
+        assertThat(locale.getHeaders()).containsEntry("etag", "\"3\"");
+        JsonNode me = json(app.call(Calls.as("ada", "GET /accounts/me")));
+        assertThat(me.path("name").asText()).isEqualTo("Acme");
+        assertThat(me.path("settings").toString()).isEqualTo("{\"timezone\":\"Europe/Paris\",\"locale\":\"fr-FR\"}");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}|invalid_body",
+                "{\"settings\":{}}|invalid_body",
+                "{\"settings\":\"UTC\"}|invalid_settings",
+                "{\"settings\":{\"theme\":\"dark\"}}|invalid_settings_theme",
+                "{\"settings\":{\"timezone\":7}}|invalid_settings_timezone",
+                "{\"settings\":{\"timezone\":\"+02:00\"}}|invalid_settings_timezone",
+                "{\"settings\":{\"locale\":\"en_US\"}}|invalid_settings_locale",
+                "{\"name\":\"ok\",\"plan\":\"agency\"}|invalid_plan"
+            })
+    void givenABadPatch_then400NamingTheField_andNothingChanged(String body, String error) {
+        app.createAccount("ada", "Acme");
+
+        APIGatewayV2HTTPResponse response = app.call(Calls.as("ada", "PATCH /accounts/me")
+                .header("if-match", "\"1\"")
+                .body(body));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).isEqualTo(error);
+        assertThat(app.call(Calls.as("ada", "GET /accounts/me")).getHeaders()).containsEntry("etag", "\"1\"");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Creates, reads and renames the caller's account. */
+/** Creates, reads and changes the caller's account. */
 public final class AccountService {
     private static final int PLAN_CHANGE_ATTEMPTS = 3;
 
@@ -68,13 +68,22 @@ public final class AccountService {
         return find(tenancy.of(caller).accountId());
     }
 
-    /** Renames the account if {@code expectedVersion} is still the stored one; 412 otherwise. */
-    public Account rename(UserId caller, long expectedVersion, AccountName name) {
+    /** What {@code PATCH /accounts/me} may change; an absent value stays as it is. */
+    public record Changes(Optional<AccountName> name, Optional<String> timezone, Optional<String> locale) {}
+
+    /**
+     * Changes the account's name and settings if {@code expectedVersion} is still the stored one; 412 otherwise. The
+     * settings are merged into the stored ones, so a client that knows only some of them keeps the rest.
+     */
+    public Account update(UserId caller, long expectedVersion, Changes changes) {
         Account current = find(tenancy.writer(caller).accountId());
         if (current.version() != expectedVersion) {
             throw Refusal.stale();
         }
-        Account next = current.renamed(name, clock.instant());
+        Account next = current.changed(
+                changes.name().orElse(current.name()),
+                current.settings().with(changes.timezone(), changes.locale()),
+                clock.instant());
         if (!accounts.replace(next)) {
             throw Refusal.stale();
         }

@@ -15,17 +15,27 @@ public final class Views {
 
     /** {@code GET /accounts/me}. */
     public record AccountView(
-            String accountId, String name, String plan, Limits limits, Instant createdAt, Instant updatedAt) {
+            String accountId,
+            String name,
+            SettingsView settings,
+            String plan,
+            Limits limits,
+            Instant createdAt,
+            Instant updatedAt) {
         public static AccountView of(Account a) {
             return new AccountView(
                     a.accountId().value(),
                     a.name().value(),
+                    new SettingsView(a.settings().timezone(), a.settings().locale()),
                     a.plan().wire(),
                     new Limits(a.plan().trackedPagesLimit()),
                     a.createdAt(),
                     a.updatedAt());
         }
     }
+
+    /** How the account's people see their data. */
+    public record SettingsView(String timezone, String locale) {}
 
     /** What the plan allows. */
     public record Limits(int trackedPages) {}

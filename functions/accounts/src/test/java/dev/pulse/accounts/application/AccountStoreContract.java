@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.accounts.domain.Account;
 import dev.pulse.accounts.domain.AccountId;
 import dev.pulse.accounts.domain.AccountName;
+import dev.pulse.accounts.domain.AccountSettings;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,18 @@ public abstract class AccountStoreContract {
         assertThat(store.replace(v1.renamed(new AccountName("Lost"), T0.plusSeconds(6))))
                 .isFalse();
         assertThat(store.find(v1.accountId())).contains(v2);
+    }
+
+    @Test
+    void givenChangedSettings_whenReplaced_thenTheyAreReadBack() {
+        AccountStore store = store();
+        Account v1 = Account.create(AccountId.random(), new AccountName("Acme"), T0);
+        store.create(v1);
+        Account v2 = v1.changed(v1.name(), new AccountSettings("America/New_York", "en-GB"), T0.plusSeconds(5));
+
+        assertThat(store.replace(v2)).isTrue();
+        assertThat(store.find(v1.accountId()).orElseThrow().settings())
+                .isEqualTo(new AccountSettings("America/New_York", "en-GB"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +52,34 @@ class DomainTest {
         assertThat(v2.createdAt()).isEqualTo(t0);
         assertThat(v2.updatedAt()).isEqualTo(t0.plusSeconds(60));
         assertThat(Period.HOUR.key(t0)).isEqualTo("hour#2026-12-01T00:00:00Z");
+    }
+
+    @Test
+    void givenSettings_thenTheDefaultsAreUtcAndEnUs_andAPartialChangeKeepsTheRest() {
+        AccountSettings paris = AccountSettings.DEFAULTS.with(Optional.of("Europe/Paris"), Optional.empty());
+
+        assertThat(AccountSettings.DEFAULTS).isEqualTo(new AccountSettings("UTC", "en-US"));
+        assertThat(paris).isEqualTo(new AccountSettings("Europe/Paris", "en-US"));
+        assertThat(paris.with(Optional.empty(), Optional.of("fr-FR")))
+                .isEqualTo(new AccountSettings("Europe/Paris", "fr-FR"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Mars/Olympus", "+02:00", "GMT+2", "europe/paris", "Europe/Paris\n"})
+    void givenAnUnknownOrFixedOffsetZone_thenRejectedNamingSettingsTimezone(String zone) {
+        assertThatThrownBy(() -> new AccountSettings(zone, "en-US"))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field())
+                .isEqualTo("settings.timezone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "en_US", "x-private", "not a tag", "toolonglanguage"})
+    void givenAMalformedLocale_thenRejectedNamingSettingsLocale(String locale) {
+        assertThatThrownBy(() -> new AccountSettings("UTC", locale))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field())
+                .isEqualTo("settings.locale");
     }
 
     @Test

@@ -11,8 +11,9 @@ final class CacheKeys {
 
     private CacheKeys() {}
 
+    /** {@code v2}: the account's JSON carries its settings (an entry of before would not read). */
     static String account(AccountId id) {
-        return "acct:" + id.value();
+        return "acct:v2:" + id.value();
     }
 
     static String user(UserId id) {

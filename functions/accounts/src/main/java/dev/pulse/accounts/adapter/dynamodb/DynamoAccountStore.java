@@ -7,6 +7,7 @@ import dev.pulse.accounts.application.AccountStore;
 import dev.pulse.accounts.domain.Account;
 import dev.pulse.accounts.domain.AccountId;
 import dev.pulse.accounts.domain.AccountName;
+import dev.pulse.accounts.domain.AccountSettings;
 import dev.pulse.accounts.domain.Plan;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class DynamoAccountStore implements AccountStore {
     public static final String TRACKED_CHANGED_AT = "trackedChangedAt";
     /** Owners in the team: kept at least one. */
     public static final String OWNER_COUNT = "ownerCount";
+    /** A map of the customer's settings; an item written before settings existed has none and reads the defaults. */
+    static final String SETTINGS = "settings";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -56,11 +59,13 @@ public final class DynamoAccountStore implements AccountStore {
     public boolean replace(Account next) {
         return Dynamo.conditional(() -> dynamo.updateItem(u -> u.tableName(table)
                 .key(key(next.accountId()))
-                .updateExpression("SET #n = :n, #p = :p, #u = :u, #v = :v")
+                .updateExpression("SET #n = :n, #s = :s, #p = :p, #u = :u, #v = :v")
                 .conditionExpression("#v = :previous")
-                .expressionAttributeNames(Map.of("#n", "name", "#p", "plan", "#u", "updatedAt", "#v", "version"))
+                .expressionAttributeNames(
+                        Map.of("#n", "name", "#s", SETTINGS, "#p", "plan", "#u", "updatedAt", "#v", "version"))
                 .expressionAttributeValues(Map.of(
                         ":n", s(next.name().value()),
+                        ":s", settings(next.settings()),
                         ":p", s(next.plan().wire()),
                         ":u", s(next.updatedAt().toString()),
                         ":v", n(next.version()),
@@ -118,6 +123,8 @@ public final class DynamoAccountStore implements AccountStore {
                 s(a.accountId().value()),
                 "name",
                 s(a.name().value()),
+                SETTINGS,
+                settings(a.settings()),
                 "plan",
                 s(a.plan().wire()),
                 "createdAt",
@@ -132,10 +139,26 @@ public final class DynamoAccountStore implements AccountStore {
                 n(1));
     }
 
+    private static AttributeValue settings(AccountSettings settings) {
+        return AttributeValue.fromM(Map.of("timezone", s(settings.timezone()), "locale", s(settings.locale())));
+    }
+
+    private static AccountSettings settings(AttributeValue stored) {
+        if (stored == null || !stored.hasM()) {
+            return AccountSettings.DEFAULTS;
+        }
+        Map<String, AttributeValue> m = stored.m();
+        AccountSettings defaults = AccountSettings.DEFAULTS;
+        return new AccountSettings(
+                m.containsKey("timezone") ? m.get("timezone").s() : defaults.timezone(),
+                m.containsKey("locale") ? m.get("locale").s() : defaults.locale());
+    }
+
     private static Account account(Map<String, AttributeValue> item) {
         return new Account(
                 new AccountId(item.get(KEY).s()),
                 new AccountName(item.get("name").s()),
+                settings(item.get(SETTINGS)),
                 Plan.parse(item.get("plan").s()),
                 Instant.parse(item.get("createdAt").s()),
                 Instant.parse(item.get("updatedAt").s()),
