@@ -202,10 +202,17 @@ class OpenApiContractIT {
         calls.patch(team.owner(), null, "{\"name\":\"No etag\"}").expectError(428, "precondition_required");
         calls.patch(team.owner(), "\"two\"", "{\"name\":\"Bad etag\"}").expectError(400, "invalid_if_match");
         calls.patch(team.viewer(), "\"2\"", "{\"name\":\"Viewer\"}").expectError(403, "forbidden");
-        refusedBody(calls.patch(team.owner(), "\"2\"", "{\"name\":\"x\",\"settings\":{}}"), "invalid_settings");
+        refusedBody(calls.patch(team.owner(), "\"2\"", "{\"name\":\"x\",\"plan\":\"agency\"}"), "invalid_plan");
+        refusedBody(
+                calls.patch(team.owner(), "\"2\"", "{\"settings\":{\"theme\":\"dark\"}}"), "invalid_settings_theme");
         // Blank is refused by the function; the schema says so only in words (minLength counts the spaces).
         calls.patch(team.owner(), "\"2\"", "{\"name\":\"   \"}").expectError(400, "invalid_name");
         calls.patch(team.owner(), "\"2\"", hugeBody()).expectGateway(413, "Request Entity Too Large");
+        HttpResponse<String> zoned = calls.patch(team.editor(), "\"2\"", "{\"settings\":{\"timezone\":\"Asia/Tokyo\"}}")
+                .expect(200);
+        assertThat(json(zoned).path("settings").path("timezone").asText()).isEqualTo("Asia/Tokyo");
+        assertThat(json(zoned).path("settings").path("locale").asText()).isEqualTo("en-US");
+        assertThat(json(zoned).path("name").asText()).isEqualTo("Renamed");
     }
 
     @Test
