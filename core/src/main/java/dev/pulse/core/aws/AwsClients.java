@@ -12,7 +12,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -64,8 +64,14 @@ public final class AwsClients {
         }
     }
 
+    /**
+     * Apache HttpClient 5, which the OpenSearch transport already brings. Not the URL-connection client: before it
+     * reuses a kept-alive connection for a request with a body (every DynamoDB, Kinesis and SQS call is a POST), the
+     * JDK's HttpURLConnection probes the socket with a 1 ms timed read, so every call waited a millisecond and threw a
+     * {@code SocketTimeoutException} ({@code ./pulse bench accounts}, BENCHMARKS.md).
+     */
     private SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
+        return Apache5HttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
