@@ -256,7 +256,8 @@ export class MentionBox {
       top = field.offsetTop + Math.min(caret.top + caret.height, field.clientHeight) + 4;
       left = field.offsetLeft + Math.max(0, caret.left);
     }
-    const maxLeft = field.offsetLeft + field.offsetWidth - Math.min(340, field.offsetWidth);
+    // Kept inside the field's width: the node's own width (the stylesheet's), once it is shown.
+    const maxLeft = field.offsetLeft + field.offsetWidth - Math.min(node.offsetWidth || 400, field.offsetWidth);
     node.style.top = `${top}px`;
     node.style.left = `${Math.max(field.offsetLeft, Math.min(left, maxLeft))}px`;
   }
