@@ -82,9 +82,12 @@ export class MentionBox {
     field.setAttribute('aria-controls', this.listbox.id);
     field.setAttribute('aria-describedby', this.note.id);
     field.setAttribute('autocomplete', 'off');
-    field.addEventListener('input', () => this.onInput());
-    field.addEventListener('keydown', (event) => this.onKeyDown(event));
-        field.addEventListener('blur', () => setTimeout(() => this.close(), 120));
+    field.addEventListener('input', (event) => this.onInput(event));
+    field.addEventListener('keydown', (event) => {
+      this.noteKeystroke(event);
+      this.onKeyDown(event);
+    });
+    field.addEventListener('blur', () => setTimeout(() => this.close(), 120));
     this.listbox.addEventListener('mousedown', (event) => event.preventDefault());
   }
 
@@ -98,8 +101,26 @@ export class MentionBox {
     return activeMention(value, selectionStart);
   }
 
-  onInput() {
-    const keyAt = performance.now();
+  /** Remembers when a key that edits the text went down: the start of the keystroke-to-paint figure. */
+  noteKeystroke(event) {
+    const edits = (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey)
+      || event.key === 'Backspace' || event.key === 'Delete';
+    this.keyDownAt = edits ? event.timeStamp : undefined;
+  }
+
+  /**
+   * When the keystroke behind this input happened: its keydown's time, or the input's own when no key went down
+   * (text inserted by an input method, a paste from a menu, a drop).
+   */
+  keystrokeTime(event) {
+    const keyDownAt = this.keyDownAt;
+    this.keyDownAt = undefined;
+    const inputAt = event?.timeStamp ?? performance.now();
+    return keyDownAt !== undefined && keyDownAt <= inputAt && inputAt - keyDownAt < 1000 ? keyDownAt : inputAt;
+  }
+
+  onInput(event) {
+    const keyAt = this.keystrokeTime(event);
     const match = this.current();
     this.generation += 1;
     const generation = this.generation;
@@ -112,7 +133,7 @@ export class MentionBox {
     this.match = match;
     const cached = this.cache.get(match.query);
     if (cached) {
-      this.show(match, cached, keyAt, 'cache');
+      this.show(match, cached, { keyAt }, 'cache');
       return;
     }
     this.timer = setTimeout(() => this.request(match, generation, keyAt), this.debounceMs);
@@ -121,22 +142,26 @@ export class MentionBox {
   async request(match, generation, keyAt) {
     const controller = new AbortController();
     this.controller = controller;
+    const requestedAt = performance.now();
     try {
       const results = await this.fetcher(match.query, { limit: this.limit, signal: controller.signal });
+      const answeredAt = performance.now();
       this.cache.set(match.query, results);
       if (generation !== this.generation) return; // a newer keystroke owns the box now
-      this.show(match, results, keyAt, 'api');
+      this.show(match, results, { keyAt, requestedAt, answeredAt }, 'api');
     } catch (error) {
       if (error.name === 'AbortError' || generation !== this.generation) return;
       if (error.status === 400) {
-        this.show(match, [], keyAt, 'api');
+        this.show(match, [], { keyAt, requestedAt, answeredAt: performance.now() }, 'api');
       } else {
         this.unavailable();
       }
     }
   }
 
-  show(match, results, keyAt, source) {
+  /** Shows the list; `times` holds when the key went down (and, for an API answer, when it was asked and came). */
+  show(match, results, times, source) {
+    const { keyAt } = times;
     this.match = match;
     this.results = results;
     this.active = results.length ? 0 : -1;
@@ -155,9 +180,16 @@ export class MentionBox {
       this.place(this.note);
     }
     this.highlight();
-    // The keystroke-to-paint figure: measured after the next frame, which is when the list is on screen.
+    // The keystroke-to-paint figure (`./pulse bench web` reads it): from the key going down to the frame that shows
+    // the list. A requestAnimationFrame callback runs just before that frame is painted; a task it posts runs once the
+    // frame is out, so that task's time is when the suggestions are on screen.
+    const shownAt = performance.now();
     requestAnimationFrame(() => setTimeout(() => {
-      performance.measure('pulse:suggestions', { start: keyAt, end: performance.now(), detail: { query: match.query, source } });
+      performance.measure('pulse:suggestions', {
+        start: keyAt,
+        end: performance.now(),
+        detail: { query: match.query, source, results: results.length, ...times, shownAt },
+      });
     }, 0));
   }
 
@@ -224,7 +256,8 @@ export class MentionBox {
       top = field.offsetTop + Math.min(caret.top + caret.height, field.clientHeight) + 4;
       left = field.offsetLeft + Math.max(0, caret.left);
     }
-    const maxLeft = field.offsetLeft + field.offsetWidth - Math.min(340, field.offsetWidth);
+    // Kept inside the field's width: the node's own width (the stylesheet's), once it is shown.
+    const maxLeft = field.offsetLeft + field.offsetWidth - Math.min(node.offsetWidth || 400, field.offsetWidth);
     node.style.top = `${top}px`;
     node.style.left = `${Math.max(field.offsetLeft, Math.min(left, maxLeft))}px`;
   }

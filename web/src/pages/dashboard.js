@@ -69,7 +69,8 @@ function chart(parent, title, snapshots, key, color) {
     height: 200,
     legend: { show: false },
     cursor: { show: true, points: { show: true } },
-    scales: { x: { time: true } },
+    // Counts start at zero: a filled area on an axis from the smallest value would overstate every change.
+    scales: { x: { time: true }, y: { range: (u, min, max) => uPlot.rangeNum(Math.min(0, min), Math.max(max, 1), 0.1, true) } },
     axes: [{ stroke: '#44505c', grid: { stroke: '#e4e8ec' } }, { stroke: '#44505c', grid: { stroke: '#e4e8ec' }, size: 56, values: (u, vals) => vals.map((v) => formatCount(v)) }],
     series: [{}, { label: title, stroke: color, width: 2, fill: `${color}22`, points: { show: ys.length < 60 } }],
   }, [xs, ys], canvas);

@@ -19,6 +19,16 @@ public final class Latencies {
         this.errors = errors;
     }
 
+    /** The path's name, as the figures print it. */
+    public String path() {
+        return path;
+    }
+
+    /** How many calls were recorded. */
+    public int count() {
+        return nanos.length;
+    }
+
     public double percentileMs(double p) {
         return percentileMs(nanos, p);
     }

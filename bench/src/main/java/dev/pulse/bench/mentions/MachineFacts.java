@@ -9,7 +9,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 public final class MachineFacts {
     private MachineFacts() {}
 
-    static void print(OpenSearchClient client, PulseConfig config) throws Exception {
+    public static void print(OpenSearchClient client, PulseConfig config) throws Exception {
         System.out.println("== machine ==");
         System.out.printf("cpu: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), cpuModel());
         System.out.printf(

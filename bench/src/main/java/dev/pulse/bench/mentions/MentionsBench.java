@@ -62,24 +62,9 @@ public final class MentionsBench {
             OpenSearchClient admin)
             throws Exception {
         System.out.printf("%n== %,d pages ==%n", size);
-        long t0 = System.nanoTime();
-        BenchCorpus corpus = new BenchCorpus(size, 42);
-        System.out.printf("corpus generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        String alias = "bench-pages-" + size;
-        BenchIndex.Load load = BenchIndex.ensure(admin, alias, corpus, reload);
-        System.out.printf(
-                "index %s: %,d docs, %.1f MB on disk, %s%n",
-                load.index(),
-                load.docs(),
-                load.storeBytes() / 1e6,
-                load.reused()
-                        ? "reused (same corpus; --reload rebuilds)"
-                        : String.format(
-                                Locale.ROOT,
-                                "bulk-loaded in %.1f s (%.0f docs/s), force-merged in %.1f s",
-                                load.loadMillis() / 1e3,
-                                size / (load.loadMillis() / 1e3),
-                                load.mergeMillis() / 1e3));
+        BenchPages pages = BenchPages.ensure(admin, size, reload);
+        BenchCorpus corpus = pages.corpus();
+        String alias = pages.alias();
 
         List<String> queries = KeystrokeSessions.generate(corpus, queryCount, 7);
         System.out.printf("queries: %,d keystroke queries, e.g. %s%n", queries.size(), queries.subList(0, 12));
@@ -181,7 +166,8 @@ public final class MentionsBench {
                 growth);
     }
 
-    private static Map<String, String> localEnvironment() {
+    /** The local servers' endpoints, as a function's environment names them (ports from the services' variables). */
+    public static Map<String, String> localEnvironment() {
         Map<String, String> env = new HashMap<>();
         env.put(Variables.Platform.PROFILE, Variables.Platform.PROFILE_LOCAL);
         env.put(Variables.Lambda.REGION, "us-east-1");

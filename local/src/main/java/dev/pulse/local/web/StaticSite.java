@@ -1,5 +1,6 @@
 package dev.pulse.local.web;
 
+import dev.pulse.core.topology.WebSecurityHeaders;
 import dev.pulse.local.http.HttpResponseData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +76,8 @@ public final class StaticSite {
         try {
             byte[] body = Files.readAllBytes(file.get());
             String etag = "\"" + digest(body) + "\"";
-            Map<String, List<String>> headers = new LinkedHashMap<>(SecurityHeaders.LOCAL);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            WebSecurityHeaders.plainHttp().forEach((name, value) -> headers.put(name, List.of(value)));
             headers.put("content-type", List.of(type(path)));
             headers.put("cache-control", List.of(HASHED.matcher(path).matches() ? IMMUTABLE : REVALIDATE));
             headers.put("etag", List.of(etag));

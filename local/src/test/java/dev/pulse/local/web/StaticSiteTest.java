@@ -2,11 +2,15 @@ package dev.pulse.local.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.core.topology.WebSecurityHeaders;
 import dev.pulse.local.http.HttpResponseData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,20 @@ class StaticSiteTest {
                 .contains("frame-ancestors 'none'");
         assertThat(index.headers().get("x-content-type-options")).containsExactly("nosniff");
         assertThat(index.headers().get("x-frame-options")).containsExactly("DENY");
+    }
+
+    @Test
+    void givenAnyFile_whenGet_thenItCarriesExactlyTheDeclaredPlainHttpSecurityHeaders() {
+        for (String path : List.of("/", "/assets/main.0123456789.js", "/config.json")) {
+            HttpResponseData file = site.serve("GET", path, null).orElseThrow();
+            Map<String, String> security = new LinkedHashMap<>();
+            file.headers().forEach((name, values) -> {
+                if (!List.of("content-type", "cache-control", "etag").contains(name)) {
+                    security.put(name, String.join(",", values));
+                }
+            });
+            assertThat(security).as(path).isEqualTo(WebSecurityHeaders.plainHttp());
+        }
     }
 
     @Test

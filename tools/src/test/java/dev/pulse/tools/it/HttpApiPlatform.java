@@ -22,6 +22,7 @@ import dev.pulse.local.http.HttpEventFactory;
 import dev.pulse.local.http.RouteTable;
 import dev.pulse.local.lambda.JsonLog;
 import dev.pulse.local.lambda.LocalFunctions;
+import dev.pulse.local.web.WebApp;
 import dev.pulse.mentions.adapter.opensearch.TestPagesIndex;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;
@@ -74,6 +75,7 @@ final class HttpApiPlatform implements AutoCloseable {
     private final Map<String, String> resources = new HashMap<>();
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final WebApp web;
     private TestPagesIndex pages;
     private LocalFunctions functions;
     private String base;
@@ -85,6 +87,16 @@ final class HttpApiPlatform implements AutoCloseable {
 
     /** The platform and its emulator, whose functions see {@code replaced} variables on top of the resources. */
     HttpApiPlatform(List<PageDocument> seed, Map<String, String> replaced) {
+        this(seed, replaced, WebApp.none());
+    }
+
+    /** The platform and its emulator, which also serves {@code web} on the paths no route takes (the web app's tests). */
+    HttpApiPlatform(List<PageDocument> seed, WebApp web) {
+        this(seed, Map.of(), web);
+    }
+
+    private HttpApiPlatform(List<PageDocument> seed, Map<String, String> replaced, WebApp web) {
+        this.web = web;
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.put("PULSE_API_PORT", "0");
         settings = LocalSettings.fromEnvironment(variables);
@@ -172,7 +184,8 @@ final class HttpApiPlatform implements AutoCloseable {
                 over,
                 Optional.of(new JwtAuthorizer(keys.getPublic(), settings.jwtIssuer(), settings.jwtAudience())),
                 new HttpEventFactory(LocalSettings.ACCOUNT_ID, LocalRuntime.API_ID),
-                new JsonLog(System.out, false));
+                new JsonLog(System.out, false),
+                web);
         running.add(api);
         try {
             return "http://127.0.0.1:" + api.start(0);

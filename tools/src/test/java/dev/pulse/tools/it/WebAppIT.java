@@ -4,57 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.json.Json;
-import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.Unique;
-import dev.pulse.core.topology.Access;
-import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.PulseTopology;
-import dev.pulse.core.topology.Topology;
-import dev.pulse.local.LocalRuntime;
-import dev.pulse.local.LocalSettings;
-import dev.pulse.local.auth.DevTokens;
-import dev.pulse.local.auth.JwtAuthorizer;
-import dev.pulse.local.http.HttpApiServer;
-import dev.pulse.local.http.HttpEventFactory;
-import dev.pulse.local.http.RouteTable;
-import dev.pulse.local.lambda.JsonLog;
-import dev.pulse.local.lambda.LocalFunctions;
 import dev.pulse.local.web.WebApp;
-import dev.pulse.mentions.adapter.opensearch.TestPagesIndex;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The web app in a real browser against the live local platform: the built app served by the runtime's HTTP API, the
- * mentions and accounts functions on their own pages index, tables and caches, a demo account as {@code ./pulse run}
+ * The web app in a real browser against the live local platform: the built app served by the runtime's HTTP API (an
+ * {@link HttpApiPlatform}: the functions on their own pages index, tables and caches), a demo account as {@code ./pulse run}
  * makes one, and its hourly snapshots as reporting writes them. {@code web/test/browser.test.mjs} (Chromium through
  * playwright-core) drives it and writes screenshots to {@code tools/target/web-screenshots}.
  */
 class WebAppIT {
-    private static final String ISSUER = "https://pulse.local/dev";
-    private static final String AUDIENCE = "pulse-web";
     private static final int SNAPSHOTS = 12;
     private static final List<PageDocument> PAGES = List.of(
             page("9001", "New York Times", "nytimes", "Media/News Company", 5_000_000, true),
@@ -68,83 +44,26 @@ class WebAppIT {
 
     private final Path root = Path.of(System.getProperty("pulse.root", "..")).toAbsolutePath();
     private final Path target = Path.of("target").toAbsolutePath();
-    private final DynamoDbClient dynamo = new AwsClients(LocalPlatform.config()).dynamoDb();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String owner = Unique.name("demo-owner");
-    private TestPagesIndex pages;
-    private UniqueTables tables;
-    private LocalFunctions functions;
-    private HttpApiServer api;
-    private String base;
+    private HttpApiPlatform platform;
     private String token;
-    private String reportsTable;
 
     @BeforeEach
     void start() throws Exception {
         Path site = target.resolve("web-dist");
         run(List.of("node", root.resolve("web/build.mjs").toString(), "--out", site.toString()), Duration.ofMinutes(1));
-        pages = new TestPagesIndex(PAGES);
-        Topology topology = PulseTopology.define();
-        tables = new UniqueTables(dynamo, topology);
-        Map<String, String> overrides = new HashMap<>();
-        for (FunctionSpec function : List.of(
-                topology.requireFunction(PulseTopology.ACCOUNTS_FUNCTION),
-                topology.requireFunction(PulseTopology.MENTIONS_FUNCTION))) {
-            for (Access access : function.access()) {
-                switch (access.kind()) {
-                    case TABLE ->
-                        overrides.computeIfAbsent(access.environmentVariable(), k -> tables.create(access.resource()));
-                    case SEARCH -> overrides.put(access.environmentVariable(), pages.alias);
-                    case CACHE ->
-                        overrides.computeIfAbsent(
-                                access.environmentVariable(), k -> Unique.name("it-web-" + access.resource()));
-                    default -> {}
-                }
-            }
-        }
-        reportsTable = overrides.get(
-                Access.reads(Access.Kind.TABLE, PulseTopology.REPORTS_TABLE).environmentVariable());
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        token = new DevTokens(keys.getPrivate(), ISSUER, AUDIENCE)
-                .issue(
-                        owner,
-                        null,
-                        PulseTopology.ACCOUNTS_READ_SCOPE + " " + PulseTopology.ACCOUNTS_WRITE_SCOPE,
-                        Instant.now(),
-                        Duration.ofHours(1));
-        Path demoToken = Files.writeString(Files.createTempFile(target, "demo", ".token"), token);
-        Map<String, String> variables = new HashMap<>(System.getenv());
-        variables.put("PULSE_API_PORT", "0");
-        LocalSettings settings = LocalSettings.fromEnvironment(variables);
-        JsonLog log = new JsonLog(System.out, false);
-        functions = new LocalFunctions(topology, settings, log, overrides);
-        api = new HttpApiServer(
-                new RouteTable(topology.routes()),
-                functions,
-                Optional.of(new JwtAuthorizer(keys.getPublic(), ISSUER, AUDIENCE)),
-                new HttpEventFactory(LocalSettings.ACCOUNT_ID, LocalRuntime.API_ID),
-                log,
-                WebApp.of(site, demoToken));
-        base = "http://127.0.0.1:" + api.start(0);
+        // The dev sign-in reads the demo token when the button is pressed: the file is filled once the platform runs.
+        Path demoToken = Files.createTempFile(target, "demo", ".token");
+        platform = new HttpApiPlatform(PAGES, WebApp.of(site, demoToken));
+        token = platform.token(owner, HttpApiPlatform.READ_WRITE);
+        Files.writeString(demoToken, token);
     }
 
     @AfterEach
     void stop() {
-        if (api != null) {
-            api.close();
+        if (platform != null) {
+            platform.close();
         }
-        if (functions != null) {
-            functions.close();
-        }
-        if (tables != null) {
-            tables.close();
-        }
-        if (pages != null) {
-            pages.close();
-        }
-        dynamo.close();
     }
 
     @Test
@@ -176,7 +95,7 @@ class WebAppIT {
         command.environment()
                 .putAll(Map.of(
                         "PULSE_WEB_URL",
-                        base,
+                        platform.base(),
                         "PULSE_WEB_FIXTURE",
                         fixture.toString(),
                         "PULSE_WEB_TOKEN",
@@ -223,7 +142,8 @@ class WebAppIT {
                             "message", s("Launch day post number " + i),
                             "pageName", s("Nintendo"),
                             "engagement", n(reactions + comments + shares))))));
-            dynamo.putItem(p -> p.tableName(reportsTable).item(item));
+            platform.dynamo.putItem(p ->
+                    p.tableName(platform.table(PulseTopology.REPORTS_TABLE)).item(item));
         }
     }
 
@@ -235,16 +155,8 @@ class WebAppIT {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("content-type", "application/json")
-                .header("idempotency-key", Unique.name("k"))
-                .header("authorization", "Bearer " + token)
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String body) {
+        return platform.send(method, path, token, body);
     }
 
     private void run(List<String> command, Duration timeout) throws Exception {

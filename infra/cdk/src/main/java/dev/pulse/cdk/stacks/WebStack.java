@@ -2,9 +2,11 @@ package dev.pulse.cdk.stacks;
 
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.core.topology.Topology;
+import dev.pulse.core.topology.WebSecurityHeaders;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -20,6 +22,8 @@ import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseCustomHeader;
+import software.amazon.awscdk.services.cloudfront.ResponseCustomHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
@@ -70,31 +74,7 @@ public final class WebStack extends Stack {
                 .versioned(config.protectData())
                 .removalPolicy(config.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
-        ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
-                .responseHeadersPolicyName(config.prefix() + "-web-security")
-                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
-                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                                .contentSecurityPolicy(contentSecurityPolicy(inputs.loginUrl()))
-                                .override(true)
-                                .build())
-                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(365))
-                                .includeSubdomains(true)
-                                .override(true)
-                                .build())
-                        .frameOptions(ResponseHeadersFrameOptions.builder()
-                                .frameOption(HeadersFrameOption.DENY)
-                                .override(true)
-                                .build())
-                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder()
-                                .override(true)
-                                .build())
-                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-                                .referrerPolicy(HeadersReferrerPolicy.NO_REFERRER)
-                                .override(true)
-                                .build())
-                        .build())
-                .build();
+        ResponseHeadersPolicy headers = securityHeaders(config.prefix() + "-web-security", inputs.loginUrl());
         BehaviorOptions api = BehaviorOptions.builder()
                 .origin(new HttpOrigin(Fn.select(2, Fn.split("/", inputs.apiEndpoint()))))
                 .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
@@ -157,11 +137,53 @@ public final class WebStack extends Stack {
         CfnOutput.Builder.create(this, "WebUrl").value(origin + "/").build();
     }
 
-    /** As the local runtime's ({@code SecurityHeaders}), plus the hosted UI's token endpoint for the PKCE exchange. */
+    /**
+     * CloudFront's response-headers policy for {@link WebSecurityHeaders#https}: the typed security headers from the
+     * declared values, and the declared headers CloudFront has no field for as custom headers. Every one overrides what
+     * an origin sends.
+     */
+    private ResponseHeadersPolicy securityHeaders(String name, String loginUrl) {
+        return ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+                .responseHeadersPolicyName(name)
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                                .contentSecurityPolicy(contentSecurityPolicy(loginUrl))
+                                .override(true)
+                                .build())
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.seconds(WebSecurityHeaders.HSTS_MAX_AGE_SECONDS))
+                                .includeSubdomains(WebSecurityHeaders.HSTS_INCLUDE_SUBDOMAINS)
+                                .override(true)
+                                .build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder()
+                                .frameOption(HeadersFrameOption.valueOf(WebSecurityHeaders.FRAME_OPTION))
+                                .override(true)
+                                .build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder()
+                                .override(true)
+                                .build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.valueOf(WebSecurityHeaders.REFERRER
+                                        .toUpperCase(Locale.ROOT)
+                                        .replace('-', '_')))
+                                .override(true)
+                                .build())
+                        .build())
+                .customHeadersBehavior(ResponseCustomHeadersBehavior.builder()
+                        .customHeaders(WebSecurityHeaders.customHeaders().entrySet().stream()
+                                .map(h -> ResponseCustomHeader.builder()
+                                        .header(h.getKey())
+                                        .value(h.getValue())
+                                        .override(true)
+                                        .build())
+                                .toList())
+                        .build())
+                .build();
+    }
+
+    /** The declared policy, plus the hosted UI's token endpoint for the PKCE exchange. */
     static String contentSecurityPolicy(String loginUrl) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self' " + loginUrl + "; object-src 'none'; base-uri 'none'; form-action 'self'; "
-                + "frame-ancestors 'none'";
+        return WebSecurityHeaders.contentSecurityPolicy(List.of(loginUrl));
     }
 
     public Distribution distribution() {

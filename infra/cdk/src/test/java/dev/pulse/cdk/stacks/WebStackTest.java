@@ -2,6 +2,7 @@ package dev.pulse.cdk.stacks;
 
 import dev.pulse.cdk.config.Environments;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.WebSecurityHeaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +146,50 @@ class WebStackTest {
                                         Map.of("Override", true))))))));
         org.assertj.core.api.Assertions.assertThat(WebStack.contentSecurityPolicy(LOGIN))
                 .contains("frame-ancestors 'none'", "script-src 'self'", "connect-src 'self' " + LOGIN);
+    }
+
+    /**
+     * The policy's settings read back as the headers CloudFront sends for them: exactly the declared HTTPS set, which is
+     * the local runtime's set (StaticSiteTest) plus HSTS and the hosted UI in connect-src.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void securityHeaders_areTheDeclaredOnes_sameAsTheLocalRuntimeServesPlusHstsAndTheHostedUi() {
+        Map<String, Object> policy =
+                (Map<String, Object>) template.findResources("AWS::CloudFront::ResponseHeadersPolicy")
+                        .values()
+                        .iterator()
+                        .next()
+                        .get("Properties");
+        Map<String, Object> config = (Map<String, Object>) policy.get("ResponseHeadersPolicyConfig");
+        Map<String, Map<String, Object>> security =
+                (Map<String, Map<String, Object>>) config.get("SecurityHeadersConfig");
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        sent.put(WebSecurityHeaders.CONTENT_SECURITY_POLICY, (String)
+                security.get("ContentSecurityPolicy").get("ContentSecurityPolicy"));
+        Map<String, Object> hsts = security.get("StrictTransportSecurity");
+        sent.put(
+                WebSecurityHeaders.STRICT_TRANSPORT_SECURITY,
+                "max-age=" + hsts.get("AccessControlMaxAgeSec")
+                        + (Boolean.TRUE.equals(hsts.get("IncludeSubdomains")) ? "; includeSubDomains" : ""));
+        sent.put(WebSecurityHeaders.FRAME_OPTIONS, (String)
+                security.get("FrameOptions").get("FrameOption"));
+        if (security.containsKey("ContentTypeOptions")) {
+            sent.put(WebSecurityHeaders.CONTENT_TYPE_OPTIONS, "nosniff"); // the one value CloudFront can send
+        }
+        sent.put(WebSecurityHeaders.REFERRER_POLICY, (String)
+                security.get("ReferrerPolicy").get("ReferrerPolicy"));
+        List<Map<String, Object>> custom =
+                (List<Map<String, Object>>) ((Map<String, Object>) config.get("CustomHeadersConfig")).get("Items");
+        custom.forEach(h -> sent.put((String) h.get("Header"), (String) h.get("Value")));
+        org.assertj.core.api.Assertions.assertThat(custom).allMatch(h -> Boolean.TRUE.equals(h.get("Override")));
+
+        Map<String, String> declared = WebSecurityHeaders.https(List.of(LOGIN));
+        org.assertj.core.api.Assertions.assertThat(sent).isEqualTo(declared);
+        Map<String, String> local = new java.util.LinkedHashMap<>(declared);
+        local.remove(WebSecurityHeaders.STRICT_TRANSPORT_SECURITY);
+        local.put(WebSecurityHeaders.CONTENT_SECURITY_POLICY, WebSecurityHeaders.contentSecurityPolicy(List.of()));
+        org.assertj.core.api.Assertions.assertThat(local).isEqualTo(WebSecurityHeaders.plainHttp());
     }
 
     @Test
