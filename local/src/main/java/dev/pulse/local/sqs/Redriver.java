@@ -63,7 +63,7 @@ public final class Redriver {
                 .filter(q ->
                         q.redrive().map(r -> r.deadLetterQueue().equals(queue)).orElse(false))
                 .findFirst();
-        if (work.isPresent() && body.has("periodKey") && body.has("accounts")) {
+        if (work.isPresent() && body.has("periodKey") && body.has("accountIds")) {
             return rerun(work.get().name(), body);
         }
         return new Outcome(false, "unknown message shape; left on the queue");

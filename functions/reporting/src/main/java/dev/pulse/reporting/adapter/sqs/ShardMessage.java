@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * A shard as the work queue carries it: {@code {"periodKey":"day#2026-12-01T00:00:00Z","fanOut":"…","shard":0,
- * "of":4,"accounts":["…"]}}.
+ * "of":4,"accountIds":["…"]}}.
  */
 public final class ShardMessage {
     private ShardMessage() {}
@@ -23,7 +23,7 @@ public final class ShardMessage {
         body.put("fanOut", shard.fanOut());
         body.put("shard", shard.index());
         body.put("of", shard.count());
-        shard.accounts().forEach(body.putArray("accounts")::add);
+        shard.accounts().forEach(body.putArray("accountIds")::add);
         return Json.write(body);
     }
 
@@ -32,12 +32,12 @@ public final class ShardMessage {
         JsonNode node = Json.read(body, JsonNode.class);
         String key = node.path("periodKey").asText("");
         int hash = key.indexOf('#');
-        if (hash < 0 || !node.path("accounts").isArray()) {
+        if (hash < 0 || !node.path("accountIds").isArray()) {
             throw new IllegalArgumentException("not a shard message: " + abbreviate(body));
         }
         Granularity granularity = Granularity.valueOf(key.substring(0, hash).toUpperCase(Locale.ROOT));
         List<String> accounts = new ArrayList<>();
-        node.path("accounts").forEach(a -> accounts.add(a.asText()));
+        node.path("accountIds").forEach(a -> accounts.add(a.asText()));
         return new Shard(
                 granularity.at(Instant.parse(key.substring(hash + 1))),
                 node.path("fanOut").asText(),
