@@ -9,6 +9,7 @@ import dev.pulse.reporting.domain.Window;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,25 @@ public final class SnapshotJob {
     }
 
     /**
+     * A run of {@code window} for some accounts only (a backfill of one account); as {@link #run(Window, boolean,
+     * Instant, Progress)} otherwise.
+     */
+    public RunResult runFor(Window window, Collection<String> only, Instant deadline, Progress progress) {
+        JobFlags start = flags.current();
+        if (!start.enabled()) {
+            return switchedOff(window);
+        }
+        RunResult result = process(window, accounts.of(only), start, deadline, progress);
+        LOG.info("{} {} for {} account(s) {}", flags.job(), window.key(), only.size(), result);
+        return result;
+    }
+
+    /** How many accounts a run of every account would cover (a progress display's total). */
+    public int accountCount() {
+        return accounts.all().size();
+    }
+
+    /**
      * The scheduled run of a fanned-out job: splits the accounts not yet done into shards of about {@code
      * pagesPerShard} tracked pages and sends one message per shard; each is then run by {@link #runShard}.
      */
@@ -146,11 +166,18 @@ public final class SnapshotJob {
         return result;
     }
 
-    /** Told of each account a run finished (written or failed), for a progress display. */
+    /**
+     * Told of each account a run finished (written or failed), for a progress display; asked between chunks whether
+     * to stop (Ctrl-C in a backfill), which ends the run as {@link RunResult#STOPPED} once the chunks in flight finish.
+     */
     public interface Progress {
         Progress NONE = (account, written) -> {};
 
         void accountDone(String account, boolean written);
+
+        default boolean stopRequested() {
+            return false;
+        }
     }
 
     private RunResult switchedOff(Window window) {
@@ -172,7 +199,7 @@ public final class SnapshotJob {
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Chunks.Chunk chunk : Chunks.of(todo, all, start.batchSize())) {
-                String reason = stopReason(deadline);
+                String reason = progress.stopRequested() ? RunResult.STOPPED : stopReason(deadline);
                 if (reason != null) {
                     stop.compareAndSet(null, reason);
                     break;
