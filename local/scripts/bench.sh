@@ -21,8 +21,9 @@ pulse_bench() {
     http) main=dev.pulse.bench.http.HttpBench ;;
     coldstart) main=dev.pulse.bench.coldstart.ColdStartBench ;;
     tracked) main=dev.pulse.bench.accounts.TrackedLookupBench ;;
+    reporting) main=dev.pulse.bench.reporting.ReportingBench ;;
     accounts) main=dev.pulse.bench.accounts.AccountsBench ;;
-    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts [ARGS]" ;;
+    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts|reporting [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java
