@@ -21,9 +21,10 @@ pulse_bench() {
     http) main=dev.pulse.bench.http.HttpBench ;;
     coldstart) main=dev.pulse.bench.coldstart.ColdStartBench ;;
     tracked) main=dev.pulse.bench.accounts.TrackedLookupBench ;;
+    reporting) main=dev.pulse.bench.reporting.ReportingBench ;;
     accounts) main=dev.pulse.bench.accounts.AccountsBench ;;
     web) main=dev.pulse.bench.web.WebBench ;;
-    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts|web [ARGS]" ;;
+    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts|web|reporting [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java

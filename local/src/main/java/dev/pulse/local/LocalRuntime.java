@@ -4,6 +4,7 @@ import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.search.OpenSearchClients;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.QueueMappingSpec;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.Topology;
 import dev.pulse.local.auth.DevKeys;
@@ -26,6 +27,8 @@ import dev.pulse.local.lambda.LocalFunctions;
 import dev.pulse.local.schedule.ScheduledEventFactory;
 import dev.pulse.local.schedule.Scheduler;
 import dev.pulse.local.sqs.EmbeddedSqs;
+import dev.pulse.local.sqs.QueuePoller;
+import dev.pulse.local.sqs.SqsEventFactory;
 import dev.pulse.local.web.WebApp;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -38,7 +41,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code ./pulse run}: Pulse whole on this machine, from the topology. Starts ElasticMQ, creates the resources, then
- * serves the HTTP API, polls every mapped stream and fires the schedules until SIGTERM or Ctrl-C, which stops each
+ * serves the HTTP API, polls every mapped stream and queue and fires the schedules until SIGTERM or Ctrl-C, which stops each
  * part in reverse order.
  */
 public final class LocalRuntime implements AutoCloseable {
@@ -118,6 +121,13 @@ public final class LocalRuntime implements AutoCloseable {
             poller.start();
             started.push(poller);
         }
+        SqsEventFactory sqsEvents = new SqsEventFactory(settings.region(), settings.accountId());
+        for (QueueMappingSpec mapping : topology.queueMappings()) {
+            QueuePoller poller = new QueuePoller(
+                    sqs, mapping.queue(), mapping, functions.require(mapping.function()), sqsEvents, tuning, log);
+            poller.start();
+            started.push(poller);
+        }
         Scheduler scheduler = new Scheduler(
                 topology.schedules(),
                 new AsyncInvoker(
@@ -187,6 +197,9 @@ public final class LocalRuntime implements AutoCloseable {
         topology.streamMappings()
                 .forEach(m -> System.out.println("pulse: polling stream " + m.stream() + " -> " + m.function()
                         + " (batch " + m.batchSize() + ")"));
+        topology.queueMappings()
+                .forEach(m -> System.out.println("pulse: polling queue " + m.queue() + " -> " + m.function()
+                        + " (batch " + m.batchSize() + ", at most " + m.maximumConcurrency() + " at once)"));
         topology.schedules()
                 .forEach(s -> System.out.println(
                         "pulse: schedule " + s.name() + " " + s.expression() + " -> " + s.function()));

@@ -61,10 +61,21 @@ public final class PulseTopology {
     public static final String HOURLY_SNAPSHOTS_FAILURES = "hourly-snapshots-failures";
     public static final String DAILY_SNAPSHOTS_FAILURES = "daily-snapshots-failures";
     public static final String RETENTION_FAILURES = "retention-failures";
+    /** The work queues of the snapshot jobs: one message per shard of accounts, consumed by the job's own function. */
+    public static final String HOURLY_SNAPSHOTS_SHARDS = "hourly-snapshots-shards";
+
+    public static final String DAILY_SNAPSHOTS_SHARDS = "daily-snapshots-shards";
+    /** Receives of a shard before SQS moves it to the job's failure queue (the first run and two retries). */
+    public static final int SHARD_MAX_RECEIVES = 3;
+    /** Shards one job runs at once at most (the mapping's maximum concurrency; AWS's minimum is 2). */
+    public static final int SHARD_CONCURRENCY = 2;
     /** One item per account a snapshot run has finished (pk {@code run} = {@code hour#start}, sk accountId). */
     public static final String REPORT_RUNS_TABLE = "report-runs";
     /** The jobs' switches, batch sizes and paces (pk {@code job}), read at most every 30 s: no deploy to change. */
     public static final String FLAGS_TABLE = "job-flags";
+
+    /** A snapshot invocation's limit: the scheduled one only fans out; a shard is sized to take a few minutes. */
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(15);
 
     private PulseTopology() {}
 
@@ -93,7 +104,9 @@ public final class PulseTopology {
                                 HOURLY_SNAPSHOTS_FAILURES, "hourly-snapshots: failed runs and failed accounts"),
                         QueueSpec.deadLetter(
                                 DAILY_SNAPSHOTS_FAILURES, "daily-snapshots: failed runs and failed accounts"),
-                        QueueSpec.deadLetter(RETENTION_FAILURES, "retention: failed runs")),
+                        QueueSpec.deadLetter(RETENTION_FAILURES, "retention: failed runs"),
+                        shards(HOURLY_SNAPSHOTS_SHARDS, HOURLY_SNAPSHOTS_FAILURES),
+                        shards(DAILY_SNAPSHOTS_SHARDS, DAILY_SNAPSHOTS_FAILURES)),
                 List.of(new AliasSpec(PAGES_ALIAS, "pages-v2", "opensearch/pages-v2.json")),
                 List.of(new IndexTemplateSpec(POSTS_TEMPLATE, "posts-*", "opensearch/posts-template.json")),
                 List.of(
@@ -101,12 +114,41 @@ public final class PulseTopology {
                         mentions(),
                         accounts(),
                         trackedReconcile(),
-                        snapshots(HOURLY_SNAPSHOTS_FUNCTION, "HourlySnapshotsHandler", HOURLY_SNAPSHOTS_FAILURES),
-                        snapshots(DAILY_SNAPSHOTS_FUNCTION, "DailySnapshotsHandler", DAILY_SNAPSHOTS_FAILURES),
+                        snapshots(
+                                HOURLY_SNAPSHOTS_FUNCTION,
+                                "HourlySnapshotsHandler",
+                                HOURLY_SNAPSHOTS_FAILURES,
+                                HOURLY_SNAPSHOTS_SHARDS),
+                        snapshots(
+                                DAILY_SNAPSHOTS_FUNCTION,
+                                "DailySnapshotsHandler",
+                                DAILY_SNAPSHOTS_FAILURES,
+                                DAILY_SNAPSHOTS_SHARDS),
                         retention()),
                 routes(),
                 schedules(),
-                List.of(ingestMapping()));
+                List.of(ingestMapping()),
+                List.of(
+                        shardMapping(HOURLY_SNAPSHOTS_SHARDS, HOURLY_SNAPSHOTS_FUNCTION),
+                        shardMapping(DAILY_SNAPSHOTS_SHARDS, DAILY_SNAPSHOTS_FUNCTION)));
+    }
+
+    /** A snapshot job's shard queue; a shard that fails three receives goes to the job's failure queue. */
+    private static QueueSpec shards(String name, String failures) {
+        return QueueSpec.work(
+                name,
+                "snapshot runs fanned out: one message per shard of accounts",
+                SNAPSHOT_TIMEOUT,
+                failures,
+                SHARD_MAX_RECEIVES);
+    }
+
+    /**
+     * The job's function consumes its own shard queue, one shard per invocation, at most {@link #SHARD_CONCURRENCY}
+     * at once: with each invocation's pace, that bounds the job's share of OpenSearch.
+     */
+    private static QueueMappingSpec shardMapping(String queue, String function) {
+        return new QueueMappingSpec(queue, function, 1, SHARD_CONCURRENCY, true);
     }
 
     /**
@@ -236,16 +278,17 @@ public final class PulseTopology {
     }
 
     /**
-     * A reporting job: reads every account's tracked pages, aggregates their posts in OpenSearch and writes one
+     * A reporting job: its scheduled run splits the accounts into shards on its shard queue, and the same function
+     * consumes them; a shard reads its accounts' tracked pages, aggregates their posts in OpenSearch and writes one
      * snapshot per account into reports; failed accounts go to its failure queue, progress to report-runs.
      */
-    private static FunctionSpec snapshots(String name, String handler, String failures) {
+    private static FunctionSpec snapshots(String name, String handler, String failures, String shards) {
         return new FunctionSpec(
                 name,
                 "functions/reporting",
                 "dev.pulse.reporting." + handler,
                 1024,
-                Duration.ofMinutes(15),
+                SNAPSHOT_TIMEOUT,
                 Map.of(),
                 List.of(
                         Access.reads(Access.Kind.TABLE, ACCOUNT_PAGES_TABLE),
@@ -253,6 +296,7 @@ public final class PulseTopology {
                         Access.readsAndWrites(Access.Kind.TABLE, REPORT_RUNS_TABLE),
                         Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
                         Access.writes(Access.Kind.QUEUE, failures),
+                        Access.readsAndWrites(Access.Kind.QUEUE, shards),
                         Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
                         Access.reads(Access.Kind.SEARCH, POSTS_TEMPLATE)));
     }

@@ -20,7 +20,22 @@ public record Topology(
         List<FunctionSpec> functions,
         List<RouteSpec> routes,
         List<ScheduleSpec> schedules,
-        List<StreamMappingSpec> streamMappings) {
+        List<StreamMappingSpec> streamMappings,
+        List<QueueMappingSpec> queueMappings) {
+
+    /** A topology without SQS event-source mappings. */
+    public Topology(
+            List<StreamSpec> streams,
+            List<TableSpec> tables,
+            List<QueueSpec> queues,
+            List<AliasSpec> aliases,
+            List<IndexTemplateSpec> indexTemplates,
+            List<FunctionSpec> functions,
+            List<RouteSpec> routes,
+            List<ScheduleSpec> schedules,
+            List<StreamMappingSpec> streamMappings) {
+        this(streams, tables, queues, aliases, indexTemplates, functions, routes, schedules, streamMappings, List.of());
+    }
 
     public Topology {
         streams = List.copyOf(streams);
@@ -32,7 +47,9 @@ public record Topology(
         routes = List.copyOf(routes);
         schedules = List.copyOf(schedules);
         streamMappings = List.copyOf(streamMappings);
+        queueMappings = List.copyOf(queueMappings);
         validate(streams, tables, queues, aliases, indexTemplates, functions, routes, schedules, streamMappings);
+        validateQueues(queues, functions, queueMappings);
     }
 
     public Optional<FunctionSpec> function(String name) {
@@ -52,6 +69,70 @@ public record Topology(
                 .filter(s -> s.function().equals(function))
                 .map(ScheduleSpec::onFailureQueue)
                 .findFirst();
+    }
+
+    /** The work queue a function consumes through an SQS event-source mapping, if any. */
+    public Optional<QueueMappingSpec> queueMapping(String function) {
+        return queueMappings.stream().filter(m -> m.function().equals(function)).findFirst();
+    }
+
+    public QueueSpec requireQueue(String name) {
+        return queues.stream()
+                .filter(q -> q.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no queue named " + name));
+    }
+
+    /**
+     * A work queue's redrive names a dead-letter queue declared before it (so it can be created first); each mapping
+     * names a work queue and a function granted to read it; every work queue is mapped, and its visibility timeout
+     * covers its function's timeout.
+     */
+    private static void validateQueues(
+            List<QueueSpec> queues, List<FunctionSpec> functions, List<QueueMappingSpec> queueMappings) {
+        Map<String, QueueSpec> declared = new HashMap<>();
+        for (QueueSpec queue : queues) {
+            queue.redrive().ifPresent(r -> {
+                QueueSpec target = declared.get(r.deadLetterQueue());
+                if (target == null || target.isWork()) {
+                    throw new IllegalArgumentException("queue " + queue.name() + " redrives to " + r.deadLetterQueue()
+                            + ", which must be a dead-letter queue declared before it");
+                }
+            });
+            declared.put(queue.name(), queue);
+        }
+        Set<String> mapped = new HashSet<>();
+        for (QueueMappingSpec mapping : queueMappings) {
+            QueueSpec queue = declared.get(mapping.queue());
+            if (queue == null || !queue.isWork()) {
+                throw new IllegalArgumentException("queue mapping refers to " + mapping.queue() + ", not a work queue");
+            }
+            FunctionSpec function = functions.stream()
+                    .filter(f -> f.name().equals(mapping.function()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "queue mapping refers to undeclared function " + mapping.function()));
+            boolean reads = function.access().stream()
+                    .anyMatch(a -> a.kind() == Access.Kind.QUEUE
+                            && a.resource().equals(mapping.queue())
+                            && a.mode() != Access.Mode.WRITE);
+            if (!reads) {
+                throw new IllegalArgumentException(
+                        "function " + function.name() + " consumes " + mapping.queue() + " without a read grant");
+            }
+            if (queue.visibilityTimeout().compareTo(function.timeout()) < 0) {
+                throw new IllegalArgumentException("queue " + queue.name()
+                        + " visibility timeout is shorter than the timeout of " + function.name());
+            }
+            if (!mapped.add(mapping.queue())) {
+                throw new IllegalArgumentException("queue " + mapping.queue() + " is mapped twice");
+            }
+        }
+        for (QueueSpec queue : queues) {
+            if (queue.isWork() && !mapped.contains(queue.name())) {
+                throw new IllegalArgumentException("work queue " + queue.name() + " has no queue mapping");
+            }
+        }
     }
 
     /** Every reference names something declared, and no name is declared twice. */

@@ -111,6 +111,8 @@ public final class Variables {
         public static final String FLAGS_TTL_MS = "PULSE_FLAGS_TTL_MS";
         /** A search request slower than this (default 500 ms) makes the job slow down. */
         public static final String LATENCY_TARGET_MS = "PULSE_REPORTING_LATENCY_TARGET_MS";
+        /** Tracked pages per shard of a fanned-out snapshot run (default 2,000; an account is never split). */
+        public static final String SHARD_PAGES = "PULSE_REPORTING_SHARD_PAGES";
 
         private Reporting() {}
     }

@@ -25,7 +25,7 @@ class TopologyTest {
         return new Topology(
                 pulse.streams(),
                 pulse.tables(),
-                pulse.queues(),
+                pulse.queues().stream().filter(q -> !q.isWork()).toList(),
                 pulse.aliases(),
                 pulse.indexTemplates(),
                 functions,
@@ -159,5 +159,64 @@ class TopologyTest {
         assertThatThrownBy(() -> RouteSpec.scoped("GET", "/x", "f", "pulse/read pulse/write"))
                 .hasMessageContaining("one non-blank word");
         assertThatThrownBy(() -> RouteSpec.scoped("GET", "/x", "f")).hasMessageContaining("at least one scope");
+    }
+
+    private static Topology withWorkQueue(QueueSpec work, List<QueueMappingSpec> mappings, Access... grants) {
+        return new Topology(
+                List.of(),
+                List.of(),
+                List.of(QueueSpec.deadLetter("jobs-failures", "test"), work),
+                List.of(),
+                List.of(),
+                List.of(function("worker", grants)),
+                List.of(),
+                List.of(),
+                List.of(),
+                mappings);
+    }
+
+    @Test
+    void pulseTopology_fansEachSnapshotJobOutThroughItsOwnShardQueue_redrivingToItsFailureQueue() {
+        Topology topology = PulseTopology.define();
+
+        for (String job : List.of(PulseTopology.HOURLY_SNAPSHOTS_FUNCTION, PulseTopology.DAILY_SNAPSHOTS_FUNCTION)) {
+            QueueMappingSpec mapping = topology.queueMapping(job).orElseThrow();
+            QueueSpec shards = topology.requireQueue(mapping.queue());
+            assertThat(shards.redrive().orElseThrow().deadLetterQueue())
+                    .isEqualTo(topology.asyncFailureQueue(job).orElseThrow());
+            assertThat(shards.visibilityTimeout())
+                    .isGreaterThanOrEqualTo(topology.requireFunction(job).timeout());
+            assertThat(mapping.batchSize()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenWorkQueueRedrivingToAnUndeclaredQueue_whenBuilt_thenRejected() {
+        QueueSpec work = QueueSpec.work("jobs", "test", Duration.ofSeconds(10), "nowhere", 3);
+
+        assertThatThrownBy(() -> withWorkQueue(
+                        work,
+                        List.of(new QueueMappingSpec("jobs", "worker", 1, 2, true)),
+                        Access.readsAndWrites(Access.Kind.QUEUE, "jobs")))
+                .hasMessageContaining("redrives to nowhere");
+    }
+
+    @Test
+    void givenWorkQueueWithoutMapping_whenBuilt_thenRejected() {
+        QueueSpec work = QueueSpec.work("jobs", "test", Duration.ofSeconds(10), "jobs-failures", 3);
+
+        assertThatThrownBy(() -> withWorkQueue(work, List.of(), Access.readsAndWrites(Access.Kind.QUEUE, "jobs")))
+                .hasMessageContaining("work queue jobs has no queue mapping");
+    }
+
+    @Test
+    void givenMappingToAFunctionThatMayOnlySend_whenBuilt_thenRejected() {
+        QueueSpec work = QueueSpec.work("jobs", "test", Duration.ofSeconds(10), "jobs-failures", 3);
+
+        assertThatThrownBy(() -> withWorkQueue(
+                        work,
+                        List.of(new QueueMappingSpec("jobs", "worker", 1, 2, true)),
+                        Access.writes(Access.Kind.QUEUE, "jobs")))
+                .hasMessageContaining("without a read grant");
     }
 }

@@ -4,11 +4,11 @@ import static dev.pulse.accounts.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.pulse.accounts.adapter.dynamodb.TablesForTests;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.config.RedisSettings;
 import dev.pulse.core.testing.LocalPlatform;
+import dev.pulse.core.testing.TopologyTables;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.PulseTopology;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountsWiringIT {
     private final DynamoDbClient dynamo = new AwsClients(LocalPlatform.config()).dynamoDb();
-    private final TablesForTests tables = new TablesForTests(dynamo);
+    private final TopologyTables tables = new TopologyTables(dynamo);
     private final Map<String, String> env = environment();
 
     @AfterAll

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.pulse.accounts.adapter.dynamodb.DynamoAccountStore;
 import dev.pulse.accounts.adapter.dynamodb.DynamoPageTracking;
-import dev.pulse.accounts.adapter.dynamodb.TablesForTests;
 import dev.pulse.accounts.application.ReconcileReport;
 import dev.pulse.accounts.domain.Account;
 import dev.pulse.accounts.domain.AccountId;
@@ -15,6 +14,7 @@ import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.SampleEvents;
+import dev.pulse.core.testing.TopologyTables;
 import dev.pulse.core.topology.PulseTopology;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class ReconcileIT {
     private final DynamoDbClient dynamo = new AwsClients(LocalPlatform.config()).dynamoDb();
-    private final TablesForTests tables = new TablesForTests(dynamo);
+    private final TopologyTables tables = new TopologyTables(dynamo);
     private final String accounts = tables.create(PulseTopology.ACCOUNTS_TABLE);
     private final String accountPages = tables.create(PulseTopology.ACCOUNT_PAGES_TABLE);
     private final String trackedPages = tables.create(PulseTopology.TRACKED_PAGES_TABLE);

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 record JobEvent(Optional<Instant> period, Optional<Instant> time, boolean fresh, boolean dryRun) {
     static JobEvent read(InputStream input) throws IOException {
-        JsonNode event = Json.mapper().readTree(input);
+        return of(Json.mapper().readTree(input));
+    }
+
+    static JobEvent of(JsonNode event) {
         if (event == null || !event.isObject()) {
             return new JobEvent(Optional.empty(), Optional.empty(), false, false);
         }

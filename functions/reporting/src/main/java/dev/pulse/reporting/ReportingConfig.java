@@ -6,6 +6,7 @@ import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.Topology;
 import dev.pulse.core.topology.Variables;
 import dev.pulse.reporting.application.Flags;
 import java.time.Duration;
@@ -22,6 +23,8 @@ public record ReportingConfig(
         Optional<String> reportRunsTable,
         String flagsTable,
         Optional<String> failureQueue,
+        Optional<String> shardQueue,
+        int shardPages,
         Optional<String> pagesAlias,
         String postsPrefix,
         Duration flagsTtl,
@@ -34,7 +37,13 @@ public record ReportingConfig(
     public static final String RETENTION_DRY_RUN = Variables.Reporting.RETENTION_DRY_RUN;
     public static final String FLAGS_TTL_MS = Variables.Reporting.FLAGS_TTL_MS;
     public static final String LATENCY_TARGET_MS = Variables.Reporting.LATENCY_TARGET_MS;
+    public static final String SHARD_PAGES = Variables.Reporting.SHARD_PAGES;
     public static final int DEFAULT_RETENTION_DAYS = 30;
+    /**
+     * Tracked pages per shard: the benchmark's rate (BENCHMARKS.md) does 2,000 in well under a minute, far from
+     * Lambda's 15, and a shard's message stays small.
+     */
+    public static final int DEFAULT_SHARD_PAGES = 2_000;
 
     public ReportingConfig {
         if (flagsTtl.isNegative() || flagsTtl.compareTo(Flags.MAX_TTL) > 0) {
@@ -44,6 +53,9 @@ public record ReportingConfig(
         if (retentionDays < 1) {
             throw new ConfigException(RETENTION_DAYS, "must be at least 1, was " + retentionDays);
         }
+        if (shardPages < 1) {
+            throw new ConfigException(SHARD_PAGES, "must be at least 1, was " + shardPages);
+        }
         if (latencyTarget.isNegative() || latencyTarget.isZero()) {
             throw new ConfigException(LATENCY_TARGET_MS, "must be positive, was " + latencyTarget.toMillis());
         }
@@ -51,7 +63,8 @@ public record ReportingConfig(
 
     /** The settings of {@code job}, one of the topology's reporting functions. */
     public static ReportingConfig from(PulseConfig config, String job) {
-        FunctionSpec spec = PulseTopology.define().requireFunction(job);
+        Topology topology = PulseTopology.define();
+        FunctionSpec spec = topology.requireFunction(job);
         var env = config.env();
         return new ReportingConfig(
                 job,
@@ -60,10 +73,10 @@ public record ReportingConfig(
                 granted(config, spec, Access.Kind.TABLE, PulseTopology.REPORT_RUNS_TABLE),
                 granted(config, spec, Access.Kind.TABLE, PulseTopology.FLAGS_TABLE)
                         .orElseThrow(() -> new ConfigException(job, "has no flags table grant")),
-                spec.access().stream()
-                        .filter(a -> a.kind() == Access.Kind.QUEUE)
-                        .findFirst()
-                        .map(a -> config.required(a.environmentVariable())),
+                topology.asyncFailureQueue(job).flatMap(queue -> granted(config, spec, Access.Kind.QUEUE, queue)),
+                topology.queueMapping(job)
+                        .flatMap(mapping -> granted(config, spec, Access.Kind.QUEUE, mapping.queue())),
+                env.integer(SHARD_PAGES, DEFAULT_SHARD_PAGES),
                 granted(config, spec, Access.Kind.SEARCH, PulseTopology.PAGES_ALIAS),
                 granted(config, spec, Access.Kind.SEARCH, PulseTopology.POSTS_TEMPLATE)
                         .orElseThrow(() -> new ConfigException(job, "has no posts grant")),

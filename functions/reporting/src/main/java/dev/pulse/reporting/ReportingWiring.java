@@ -16,14 +16,17 @@ import dev.pulse.reporting.adapter.opensearch.OpenSearchPostAnalytics;
 import dev.pulse.reporting.adapter.opensearch.OpenSearchSearchPressure;
 import dev.pulse.reporting.adapter.powertools.PowertoolsJobMetrics;
 import dev.pulse.reporting.adapter.sqs.SqsDeadLetters;
+import dev.pulse.reporting.adapter.sqs.SqsShardQueue;
 import dev.pulse.reporting.application.Flags;
 import dev.pulse.reporting.application.JobMetrics;
 import dev.pulse.reporting.application.Pacer;
 import dev.pulse.reporting.application.RetentionJob;
+import dev.pulse.reporting.application.ShardQueue;
 import dev.pulse.reporting.application.SnapshotJob;
 import dev.pulse.reporting.application.SnapshotStore;
 import dev.pulse.reporting.domain.RetentionPlan;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -94,6 +97,11 @@ public final class ReportingWiring {
                 flags -> new Pacer(flags.pace(), config.latencyTarget(), pressure, clock, Thread::sleep),
                 metrics,
                 clock);
+    }
+
+    /** The job's shard queue, when the topology fans it out. */
+    public Optional<ShardQueue> shardQueue() {
+        return config.shardQueue().map(queue -> new SqsShardQueue(new AwsClients(pulse).sqs(), queue));
     }
 
     public RetentionJob retentionJob() {

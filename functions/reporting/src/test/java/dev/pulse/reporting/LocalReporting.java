@@ -8,32 +8,26 @@ import dev.pulse.core.config.PulseConfig;
 import dev.pulse.core.json.Json;
 import dev.pulse.core.testing.LocalPlatform;
 import dev.pulse.core.testing.SearchAdmin;
+import dev.pulse.core.testing.TopologyTables;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.TableSpec;
 import dev.pulse.core.topology.search.IndexDefinitions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * One reporting job's resources on the local servers under unique names (tables on dynalite, a pages index and a posts
  * prefix on OpenSearch, its failure queue on an embedded ElasticMQ), and the environment that names them, as the
- * runtime would set it. Everything is dropped on close.
+ * runtime would set it. Tables come from the shared {@link TopologyTables}. Everything is dropped on close.
  */
 final class LocalReporting implements AutoCloseable {
     final SearchAdmin search = new SearchAdmin(LocalPlatform.environment().get(OpenSearchSettings.ENDPOINT));
@@ -42,7 +36,11 @@ final class LocalReporting implements AutoCloseable {
     final DynamoDbClient dynamo;
     final SqsClient sqs;
     final String queueUrl;
+    /** The job's shard queue, redriving to {@link #queueUrl} after the topology's receive count. */
+    final String shardQueueUrl;
+
     final Map<String, String> tables;
+    private final TopologyTables topologyTables;
     private final SQSRestServer server;
     private final int sqsPort = LocalPlatform.closedPort();
     private final List<String> indices = new ArrayList<>();
@@ -57,11 +55,24 @@ final class LocalReporting implements AutoCloseable {
         dynamo = new AwsClients(config).dynamoDb();
         sqs = new AwsClients(config).sqs();
         queueUrl = sqs.createQueue(c -> c.queueName(Unique.name("it-failures"))).queueUrl();
+        String failuresArn = sqs.getQueueAttributes(
+                        g -> g.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        shardQueueUrl = sqs.createQueue(c -> c.queueName(Unique.name("it-shards"))
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "30",
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + failuresArn + "\",\"maxReceiveCount\":\""
+                                        + PulseTopology.SHARD_MAX_RECEIVES + "\"}")))
+                .queueUrl();
+        topologyTables = new TopologyTables(dynamo);
         tables = Map.of(
-                PulseTopology.ACCOUNT_PAGES_TABLE, table(PulseTopology.ACCOUNT_PAGES_TABLE),
-                PulseTopology.REPORTS_TABLE, table(PulseTopology.REPORTS_TABLE),
-                PulseTopology.REPORT_RUNS_TABLE, table(PulseTopology.REPORT_RUNS_TABLE),
-                PulseTopology.FLAGS_TABLE, table(PulseTopology.FLAGS_TABLE));
+                PulseTopology.ACCOUNT_PAGES_TABLE, topologyTables.create(PulseTopology.ACCOUNT_PAGES_TABLE),
+                PulseTopology.REPORTS_TABLE, topologyTables.create(PulseTopology.REPORTS_TABLE),
+                PulseTopology.REPORT_RUNS_TABLE, topologyTables.create(PulseTopology.REPORT_RUNS_TABLE),
+                PulseTopology.FLAGS_TABLE, topologyTables.create(PulseTopology.FLAGS_TABLE));
         search.send(
                 "PUT",
                 "/" + pagesIndex,
@@ -88,7 +99,10 @@ final class LocalReporting implements AutoCloseable {
     private String physical(Access access) {
         return switch (access.kind()) {
             case TABLE -> tables == null ? "pending" : tables.get(access.resource());
-            case QUEUE -> queueUrl == null ? "pending" : queueUrl;
+            case QUEUE ->
+                PulseTopology.define().requireQueue(access.resource()).isWork()
+                        ? (shardQueueUrl == null ? "pending" : shardQueueUrl)
+                        : (queueUrl == null ? "pending" : queueUrl);
             case SEARCH -> access.resource().equals(PulseTopology.PAGES_ALIAS) ? pagesIndex : postsPrefix;
             default -> access.resource();
         };
@@ -125,58 +139,12 @@ final class LocalReporting implements AutoCloseable {
         }
     }
 
-    private String table(String name) {
-        TableSpec spec = PulseTopology.define().tables().stream()
-                .filter(t -> t.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-        String table = Unique.name("it-" + name);
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        List<KeySchemaElement> keys = new ArrayList<>();
-        attributes.add(string(spec.partitionKey()));
-        keys.add(KeySchemaElement.builder()
-                .attributeName(spec.partitionKey())
-                .keyType(KeyType.HASH)
-                .build());
-        spec.sortKey().ifPresent(sort -> {
-            attributes.add(string(sort));
-            keys.add(KeySchemaElement.builder()
-                    .attributeName(sort)
-                    .keyType(KeyType.RANGE)
-                    .build());
-        });
-        dynamo.createTable(c -> c.tableName(table)
-                .attributeDefinitions(attributes)
-                .keySchema(keys)
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-        // dynalite creates a table in well under a second; the SDK waiter's default 20 s poll would dominate the test.
-        try (var waiter = DynamoDbWaiter.builder()
-                .client(dynamo)
-                .overrideConfiguration(
-                        o -> o.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(100)))
-                                .maxAttempts(300))
-                .build()) {
-            waiter.waitUntilTableExists(w -> w.tableName(table));
-        }
-        return table;
-    }
-
-    private static AttributeDefinition string(String name) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(ScalarAttributeType.S)
-                .build();
-    }
-
     /** Empties the tables a run writes and drains the failure queue, so tests can share the seeded indices. */
     void reset() {
         for (String name :
                 List.of(PulseTopology.REPORTS_TABLE, PulseTopology.REPORT_RUNS_TABLE, PulseTopology.FLAGS_TABLE)) {
             String table = tables.get(name);
-            TableSpec spec = PulseTopology.define().tables().stream()
-                    .filter(t -> t.name().equals(name))
-                    .findFirst()
-                    .orElseThrow();
+            TableSpec spec = TopologyTables.spec(name);
             dynamo.scanPaginator(s -> s.tableName(table)).items().forEach(item -> {
                 Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key =
                         new java.util.HashMap<>();
@@ -186,12 +154,13 @@ final class LocalReporting implements AutoCloseable {
             });
         }
         sqs.purgeQueue(p -> p.queueUrl(queueUrl));
+        sqs.purgeQueue(p -> p.queueUrl(shardQueueUrl));
     }
 
     @Override
     public void close() {
         indices.forEach(index -> search.send("DELETE", "/" + index, null));
-        tables.values().forEach(table -> dynamo.deleteTable(d -> d.tableName(table)));
+        topologyTables.close();
         sqs.close();
         dynamo.close();
         server.stopAndWait();

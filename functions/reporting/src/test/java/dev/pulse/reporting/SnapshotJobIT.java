@@ -151,7 +151,7 @@ class SnapshotJobIT {
     }
 
     /** The items as text with every map's keys sorted: equal text means equal bytes once serialized. */
-    private static String canonical(Object value) {
+    static String canonical(Object value) {
         if (value instanceof AttributeValue v) {
             if (v.hasM()) {
                 return "{M:" + canonical(v.m()) + "}";

@@ -68,6 +68,7 @@ public final class FixtureTopology {
                 routes,
                 List.of(new ScheduleSpec(
                         SCHEDULE, "rate(1 hour)", REPORTING, "hourly dashboard snapshots", REPORTING_FAILURES)),
-                real.streamMappings());
+                real.streamMappings(),
+                real.queueMappings());
     }
 }

@@ -15,7 +15,7 @@ public record MappingTuning(
                 settings.idlePoll(), settings.retryBackoff(), settings.maxRetryBackoff(), Duration.ofSeconds(5));
     }
 
-    Duration backoff(int retry) {
+    public Duration backoff(int retry) {
         long millis = retryBackoff.toMillis() << Math.min(10, Math.max(0, retry - 1));
         return Duration.ofMillis(Math.min(millis, maxRetryBackoff.toMillis()));
     }

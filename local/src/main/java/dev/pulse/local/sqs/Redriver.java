@@ -2,6 +2,8 @@ package dev.pulse.local.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.QueueMappingSpec;
+import dev.pulse.core.topology.QueueSpec;
 import dev.pulse.core.topology.StreamMappingSpec;
 import dev.pulse.core.topology.Topology;
 import dev.pulse.local.LocalSettings;
@@ -14,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Sends one dead-lettered message back to where it came from. Two kinds exist, told apart by their shape:
@@ -55,7 +59,37 @@ public final class Redriver {
         if (body.hasNonNull("payloadBase64") && body.hasNonNull("partitionKey")) {
             return republish(queue, body);
         }
+        Optional<QueueSpec> work = topology.queues().stream()
+                .filter(q ->
+                        q.redrive().map(r -> r.deadLetterQueue().equals(queue)).orElse(false))
+                .findFirst();
+        if (work.isPresent() && body.has("periodKey") && body.has("accountIds")) {
+            return rerun(work.get().name(), body);
+        }
         return new Outcome(false, "unknown message shape; left on the queue");
+    }
+
+    /** A message its work queue gave up on (a snapshot shard): run again through the queue's function, as SQS would. */
+    private Outcome rerun(String workQueue, JsonNode body) {
+        QueueMappingSpec mapping = topology.queueMappings().stream()
+                .filter(m -> m.queue().equals(workQueue))
+                .findFirst()
+                .orElseThrow();
+        Message message = Message.builder()
+                .messageId(UUID.randomUUID().toString())
+                .receiptHandle("redrive")
+                .body(Json.write(body))
+                .build();
+        String event = new SqsEventFactory(settings.region(), settings.accountId()).event(workQueue, List.of(message));
+        InvocationResult result = functions.require(mapping.function()).invoke(event);
+        if (result.failed()
+                || Json.read(result.response(), JsonNode.class)
+                                .path("batchItemFailures")
+                                .size()
+                        > 0) {
+            return new Outcome(false, "function still fails: " + result.response());
+        }
+        return new Outcome(true, "run again by " + mapping.function() + " as a message of " + workQueue);
     }
 
     private Outcome reinvoke(String queue, JsonNode info) {

@@ -144,7 +144,7 @@ class SearchPlanTest {
         Topology topology = new Topology(
                 pulse.streams(),
                 pulse.tables(),
-                pulse.queues(),
+                pulse.queues().stream().filter(q -> !q.isWork()).toList(),
                 pulse.aliases(),
                 pulse.indexTemplates(),
                 List.of(tableOnly, pulse.requireFunction(PulseTopology.MENTIONS_FUNCTION)),
@@ -183,7 +183,8 @@ class SearchPlanTest {
                 pulse.functions(),
                 pulse.routes(),
                 pulse.schedules(),
-                pulse.streamMappings());
+                pulse.streamMappings(),
+                pulse.queueMappings());
 
         assertThatThrownBy(() -> SearchPlan.of(topology, SearchPlan.Target.local("")))
                 .hasMessageContaining("search-test/other-pattern-template.json")

@@ -6,6 +6,11 @@ public interface JobMetrics {
 
     void retention(RetentionResult result);
 
+    /** One shard's figures; {@code runCompleted} when it finished its run's last shard (the job-late alarm's count). */
+    default void shard(String job, RunResult result, boolean runCompleted) {
+        snapshots(job, result);
+    }
+
     /** Metrics that go nowhere, for tools and tests that do not look at them. */
     JobMetrics NONE = new JobMetrics() {
         @Override

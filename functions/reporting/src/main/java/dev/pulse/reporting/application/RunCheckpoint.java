@@ -1,5 +1,6 @@
 package dev.pulse.reporting.application;
 
+import dev.pulse.reporting.domain.Shard;
 import dev.pulse.reporting.domain.Window;
 import java.util.Set;
 
@@ -11,4 +12,10 @@ public interface RunCheckpoint {
 
     /** Forgets the window's progress, for an on-demand rerun that rebuilds every snapshot. */
     void reset(Window window);
+
+    /**
+     * Records that {@code shard} is finished; true only for the call that finished its fan-out's last shard, so a
+     * redelivered shard, or one finished again, never completes the run twice.
+     */
+    boolean shardDone(Shard shard);
 }

@@ -4,10 +4,12 @@ import dev.pulse.reporting.domain.AccountSnapshot;
 import dev.pulse.reporting.domain.JobFlags;
 import dev.pulse.reporting.domain.PageActivity;
 import dev.pulse.reporting.domain.PageFigures;
+import dev.pulse.reporting.domain.Shard;
 import dev.pulse.reporting.domain.Window;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,16 +79,56 @@ public final class SnapshotJob {
     }
 
     /**
-     * Snapshots {@code window} for every account; {@code fresh} first forgets the run's checkpoint (an on-demand
-     * rebuild). Stops between chunks when the job is switched off or {@code deadline} nears.
+     * Snapshots {@code window} for every account in this process; {@code fresh} first forgets the run's checkpoint (an
+     * on-demand rebuild). Stops between chunks when the job is switched off or {@code deadline} nears.
      */
     public RunResult run(Window window, boolean fresh, Instant deadline) {
+        return run(window, fresh, deadline, Progress.NONE);
+    }
+
+    /** As {@link #run(Window, boolean, Instant)}, telling {@code progress} of every account finished. */
+    public RunResult run(Window window, boolean fresh, Instant deadline, Progress progress) {
         JobFlags start = flags.current();
         if (!start.enabled()) {
-            LOG.info("{} is switched off in the flags table; nothing to do for {}", flags.job(), window.key());
-            RunResult off = RunResult.switchedOff();
-            metrics.snapshots(flags.job(), off);
-            return off;
+            return switchedOff(window);
+        }
+        if (fresh) {
+            checkpoint.reset(window);
+        }
+        RunResult result = process(window, accounts.all(), start, deadline, progress);
+        LOG.info("{} {} {}", flags.job(), window.key(), result);
+        metrics.snapshots(flags.job(), result);
+        return result;
+    }
+
+    /**
+     * A run of {@code window} for some accounts only (a backfill of one account); as {@link #run(Window, boolean,
+     * Instant, Progress)} otherwise.
+     */
+    public RunResult runFor(Window window, Collection<String> only, Instant deadline, Progress progress) {
+        JobFlags start = flags.current();
+        if (!start.enabled()) {
+            return switchedOff(window);
+        }
+        RunResult result = process(window, accounts.of(only), start, deadline, progress);
+        LOG.info("{} {} for {} account(s) {}", flags.job(), window.key(), only.size(), result);
+        return result;
+    }
+
+    /** How many accounts a run of every account would cover (a progress display's total). */
+    public int accountCount() {
+        return accounts.all().size();
+    }
+
+    /**
+     * The scheduled run of a fanned-out job: splits the accounts not yet done into shards of about {@code
+     * pagesPerShard} tracked pages and sends one message per shard; each is then run by {@link #runShard}.
+     */
+    public FanOut fanOut(Window window, boolean fresh, ShardQueue queue, int pagesPerShard) {
+        JobFlags start = flags.current();
+        if (!start.enabled()) {
+            switchedOff(window);
+            return FanOut.switchedOff();
         }
         if (fresh) {
             checkpoint.reset(window);
@@ -93,6 +136,62 @@ public final class SnapshotJob {
         SortedMap<String, List<String>> all = accounts.all();
         Set<String> done = checkpoint.done(window);
         List<String> todo = all.keySet().stream().filter(a -> !done.contains(a)).toList();
+        List<Shard> shards = ShardPlan.of(window, UUID.randomUUID().toString(), todo, all, pagesPerShard);
+        queue.send(shards);
+        FanOut result = new FanOut(RunResult.COMPLETE, todo.size(), done.size(), shards.size());
+        LOG.info("{} {} fanned out {}", flags.job(), window.key(), result);
+        return result;
+    }
+
+    /**
+     * One shard of a fanned-out run: its accounts not yet done in the run's checkpoint (so a redelivered shard writes
+     * nothing twice), then the shard marked done; the call that finishes the fan-out's last shard completes the run.
+     */
+    public RunResult runShard(Shard shard, Instant deadline) {
+        JobFlags start = flags.current();
+        if (!start.enabled()) {
+            return switchedOff(shard.window());
+        }
+        RunResult result = process(shard.window(), accounts.of(shard.accounts()), start, deadline, Progress.NONE);
+        boolean runCompleted = RunResult.COMPLETE.equals(result.status()) && checkpoint.shardDone(shard);
+        LOG.info(
+                "{} {} shard {}/{}{} {}",
+                flags.job(),
+                shard.window().key(),
+                shard.index() + 1,
+                shard.count(),
+                runCompleted ? " (the run's last)" : "",
+                result);
+        metrics.shard(flags.job(), result, runCompleted);
+        return result;
+    }
+
+    /**
+     * Told of each account a run finished (written or failed), for a progress display; asked between chunks whether
+     * to stop (Ctrl-C in a backfill), which ends the run as {@link RunResult#STOPPED} once the chunks in flight finish.
+     */
+    public interface Progress {
+        Progress NONE = (account, written) -> {};
+
+        void accountDone(String account, boolean written);
+
+        default boolean stopRequested() {
+            return false;
+        }
+    }
+
+    private RunResult switchedOff(Window window) {
+        LOG.info("{} is switched off in the flags table; nothing to do for {}", flags.job(), window.key());
+        RunResult off = RunResult.switchedOff();
+        metrics.snapshots(flags.job(), off);
+        return off;
+    }
+
+    private RunResult process(
+            Window window, SortedMap<String, List<String>> all, JobFlags start, Instant deadline, Progress progress) {
+        Set<String> done = checkpoint.done(window);
+        List<String> todo = all.keySet().stream().filter(a -> !done.contains(a)).toList();
+        int alreadyDone = all.size() - todo.size();
         Pacer pacer = pacing.pacer(start);
         Tally tally = new Tally();
         AtomicReference<String> stop = new AtomicReference<>();
@@ -100,7 +199,7 @@ public final class SnapshotJob {
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Chunks.Chunk chunk : Chunks.of(todo, all, start.batchSize())) {
-                String reason = stopReason(deadline);
+                String reason = progress.stopRequested() ? RunResult.STOPPED : stopReason(deadline);
                 if (reason != null) {
                     stop.compareAndSet(null, reason);
                     break;
@@ -108,7 +207,7 @@ public final class SnapshotJob {
                 acquire(lanes);
                 running.add(pool.submit(() -> {
                     try {
-                        chunk(chunk, all, window, start.batchSize(), pacer, tally);
+                        chunk(chunk, all, window, start.batchSize(), pacer, tally, progress);
                     } finally {
                         lanes.release();
                     }
@@ -119,18 +218,15 @@ public final class SnapshotJob {
             }
         }
         String status = stop.get() == null ? RunResult.COMPLETE : stop.get();
-        RunResult result = new RunResult(
+        return new RunResult(
                 status,
                 tally.written.get(),
-                done.size(),
+                alreadyDone,
                 tally.failed.get(),
                 tally.pages.get(),
                 tally.unknownPages.get(),
                 tally.skippedPosts.get(),
                 pacer.requests());
-        LOG.info("{} {} {}", flags.job(), window.key(), result);
-        metrics.snapshots(flags.job(), result);
-        return result;
     }
 
     private String stopReason(Instant deadline) {
@@ -145,7 +241,13 @@ public final class SnapshotJob {
     }
 
     private void chunk(
-            Chunks.Chunk chunk, Map<String, List<String>> all, Window window, int batchSize, Pacer pacer, Tally tally) {
+            Chunks.Chunk chunk,
+            Map<String, List<String>> all,
+            Window window,
+            int batchSize,
+            Pacer pacer,
+            Tally tally,
+            Progress progress) {
         Map<String, PageActivity> activity = new HashMap<>();
         Map<String, Long> mentions = new HashMap<>();
         Map<String, Long> known = new HashMap<>();
@@ -166,6 +268,7 @@ public final class SnapshotJob {
                 snapshots.write(snapshot);
                 checkpoint.markDone(window, account);
                 tally.count(snapshot);
+                progress.accountDone(account, true);
             } catch (RuntimeException e) {
                 tally.failed.incrementAndGet();
                 LOG.warn(
@@ -175,6 +278,7 @@ public final class SnapshotJob {
                         account,
                         e);
                 deadLetters.accountFailed(flags.job(), window, account, e.toString());
+                progress.accountDone(account, false);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.pulse.reporting.domain.AccountSnapshot;
 import dev.pulse.reporting.domain.JobFlags;
 import dev.pulse.reporting.domain.PageActivity;
 import dev.pulse.reporting.domain.PageFigures;
+import dev.pulse.reporting.domain.Shard;
 import dev.pulse.reporting.domain.TopPost;
 import dev.pulse.reporting.domain.Window;
 import java.time.Instant;
@@ -180,6 +181,24 @@ public final class InMemoryReporting {
         @Override
         public void reset(Window window) {
             done.remove(window.key());
+        }
+
+        @Override
+        public synchronized boolean shardDone(Shard shard) {
+            Set<String> shards = done.computeIfAbsent(shard.fanOut(), k -> ConcurrentHashMap.newKeySet());
+            boolean last = !shards.contains(Integer.toString(shard.index())) && shards.size() == shard.count() - 1;
+            shards.add(Integer.toString(shard.index()));
+            return last;
+        }
+    }
+
+    /** The shard queue: what a fan-out sent. */
+    public static final class ShardsSent implements ShardQueue {
+        public final List<Shard> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(List<Shard> shards) {
+            sent.addAll(shards);
         }
     }
 

@@ -77,6 +77,7 @@ public final class FunctionsStack extends Stack {
             functions.put(spec.name(), function);
         }
         new StreamMappings(this, topology, functions, deps.streams(), queues);
+        new QueueMappings(this, topology, functions, queues);
         new Schedules(this, config, topology, functions, queues);
         new Canaries(this, config, topology, functions, deps.alerts().topic());
     }

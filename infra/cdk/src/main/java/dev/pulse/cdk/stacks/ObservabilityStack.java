@@ -43,6 +43,9 @@ public final class ObservabilityStack extends Stack {
             ApiStack api,
             AlertsStack alerts) {}
 
+    /** A shard runs in minutes; one waiting an hour has failed its receives or found its job switched off. */
+    static final int WORK_QUEUE_MAX_AGE_S = 3_600;
+
     public ObservabilityStack(
             Construct scope, String id, StackProps props, EnvironmentConfig config, Topology topology, Watched w) {
         super(scope, id, props);
@@ -84,6 +87,22 @@ public final class ObservabilityStack extends Stack {
                     "Ingest from " + mapping.stream() + " is falling behind the stream."));
         }
         for (Map.Entry<String, IQueue> queue : w.storage().queues().entrySet()) {
+            if (topology.requireQueue(queue.getKey()).isWork()) {
+                // A work queue is meant to hold messages; what must not happen is a shard waiting long.
+                alarms.add(make.atLeast(
+                        queue.getKey(),
+                        "oldest-message",
+                        queue.getValue()
+                                .metricApproximateAgeOfOldestMessage(MetricOptions.builder()
+                                        .period(Duration.minutes(5))
+                                        .statistic("Maximum")
+                                        .build()),
+                        WORK_QUEUE_MAX_AGE_S,
+                        1,
+                        "Work in queue " + queue.getKey() + " has waited over an hour: its consumer is failing or"
+                                + " switched off."));
+                continue;
+            }
             alarms.add(make.atLeast(
                     queue.getKey(),
                     "dlq-depth",

@@ -7,6 +7,7 @@ import dev.pulse.core.topology.Topology;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -18,6 +19,7 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -57,7 +59,14 @@ public final class StorageStack extends Stack {
             tables.put(spec.name(), table.build());
         }
         for (QueueSpec spec : topology.queues()) {
-            queues.put(spec.name(), queue(this, config, spec.name(), spec.retention(), spec.visibilityTimeout()));
+            // The topology declares a work queue's dead-letter queue before it, so it is built first.
+            Optional<DeadLetterQueue> redrive = spec.redrive()
+                    .map(r -> DeadLetterQueue.builder()
+                            .queue(Lookup.require(queues, r.deadLetterQueue(), "queue"))
+                            .maxReceiveCount(r.maxReceiveCount())
+                            .build());
+            queues.put(
+                    spec.name(), queue(this, config, spec.name(), spec.retention(), spec.visibilityTimeout(), redrive));
         }
     }
 
@@ -67,9 +76,11 @@ public final class StorageStack extends Stack {
             EnvironmentConfig config,
             String name,
             java.time.Duration retention,
-            java.time.Duration visibility) {
-        return Queue.Builder.create(scope, "Queue-" + name)
-                .queueName(config.prefix() + "-" + name)
+            java.time.Duration visibility,
+            Optional<DeadLetterQueue> redrive) {
+        Queue.Builder queue = Queue.Builder.create(scope, "Queue-" + name);
+        redrive.ifPresent(queue::deadLetterQueue);
+        return queue.queueName(config.prefix() + "-" + name)
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(Duration.seconds(retention.toSeconds()))

@@ -68,16 +68,32 @@ class PolicyTest {
         var topology = app.platform().functions().functions();
         Template functions = app.template("Functions");
         Template observability = app.template("Observability");
-        functions.allResourcesProperties(
+        String prefix = app.config().prefix() + "-";
+        // A stream mapping names its on-failure destination; an SQS one relies on its queue's redrive policy.
+        functions.resourcePropertiesCountIs(
                 "AWS::Lambda::EventSourceMapping",
                 Match.objectLike(
-                        Map.of("DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue())))));
+                        Map.of("DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue())))),
+                app.topology().streamMappings().size());
+        functions.resourceCountIs(
+                "AWS::Lambda::EventSourceMapping",
+                app.topology().streamMappings().size()
+                        + app.topology().queueMappings().size());
+        app.topology()
+                .queueMappings()
+                .forEach(mapping -> app.template("Storage")
+                        .hasResourceProperties(
+                                "AWS::SQS::Queue",
+                                Match.objectLike(Map.of(
+                                        "QueueName",
+                                        prefix + mapping.queue(),
+                                        "RedrivePolicy",
+                                        Match.objectLike(Map.of("deadLetterTargetArn", Match.anyValue()))))));
         allIfAny(
                 functions,
                 "AWS::Scheduler::Schedule",
                 Match.objectLike(Map.of(
                         "Target", Match.objectLike(Map.of("DeadLetterConfig", Map.of("Arn", Match.anyValue()))))));
-        String prefix = app.config().prefix() + "-";
         app.topology().schedules().forEach(schedule -> {
             String fn = schedule.function();
             functions.hasResourceProperties(

@@ -17,6 +17,7 @@ import dev.pulse.accounts.domain.Role;
 import dev.pulse.accounts.domain.UserId;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.testing.LocalPlatform;
+import dev.pulse.core.testing.TopologyTables;
 import dev.pulse.core.testing.Unique;
 import dev.pulse.core.topology.PulseTopology;
 import java.time.Clock;
@@ -42,7 +43,7 @@ class ConcurrentWritesIT {
     private static final int RACERS = 8;
 
     private final DynamoDbClient dynamo = new AwsClients(LocalPlatform.config()).dynamoDb();
-    private final TablesForTests tables = new TablesForTests(dynamo);
+    private final TopologyTables tables = new TopologyTables(dynamo);
     private final String accountsTable = tables.create(PulseTopology.ACCOUNTS_TABLE);
     private final String trackedPagesTable = tables.create(PulseTopology.TRACKED_PAGES_TABLE);
     private final String accountPagesTable = tables.create(PulseTopology.ACCOUNT_PAGES_TABLE);

@@ -7,6 +7,7 @@ import dev.pulse.accounts.domain.Period;
 import dev.pulse.accounts.domain.Snapshot;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.testing.LocalPlatform;
+import dev.pulse.core.testing.TopologyTables;
 import dev.pulse.core.topology.PulseTopology;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamoReportStoreIT {
     private final DynamoDbClient dynamo = new AwsClients(LocalPlatform.config()).dynamoDb();
-    private final TablesForTests tables = new TablesForTests(dynamo);
+    private final TopologyTables tables = new TopologyTables(dynamo);
     private final AccountId account = AccountId.random();
     private String table;
     private DynamoReportStore store;

@@ -16,6 +16,7 @@ import dev.pulse.accounts.domain.AccountId;
 import dev.pulse.accounts.domain.PageId;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.testing.LocalPlatform;
+import dev.pulse.core.testing.TopologyTables;
 import dev.pulse.core.topology.PulseTopology;
 import java.time.Clock;
 import java.util.Map;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class DynamoStoresIT {
     private static final DynamoDbClient dynamo = new AwsClients(LocalPlatform.config()).dynamoDb();
-    private static final TablesForTests tables = new TablesForTests(dynamo);
+    private static final TopologyTables tables = new TopologyTables(dynamo);
     private static final Map<String, String> created = new ConcurrentHashMap<>();
 
     @AfterAll

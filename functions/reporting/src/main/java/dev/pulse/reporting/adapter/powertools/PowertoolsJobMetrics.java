@@ -16,13 +16,22 @@ public final class PowertoolsJobMetrics implements JobMetrics {
 
     @Override
     public void snapshots(String job, RunResult result) {
+        figures(result, RunResult.COMPLETE.equals(result.status()));
+    }
+
+    @Override
+    public void shard(String job, RunResult result, boolean runCompleted) {
+        figures(result, runCompleted);
+    }
+
+    private void figures(RunResult result, boolean runCompleted) {
         metrics.addMetric("AccountsWritten", result.accountsWritten(), MetricUnit.COUNT);
         metrics.addMetric("AccountsFailed", result.accountsFailed(), MetricUnit.COUNT);
         metrics.addMetric("PagesReported", result.pages(), MetricUnit.COUNT);
         metrics.addMetric("UnknownPages", result.unknownPages(), MetricUnit.COUNT);
         metrics.addMetric("SkippedPosts", result.skippedPosts(), MetricUnit.COUNT);
         metrics.addMetric("SearchRequests", result.searchRequests(), MetricUnit.COUNT);
-        metrics.addMetric("RunsCompleted", RunResult.COMPLETE.equals(result.status()) ? 1 : 0, MetricUnit.COUNT);
+        metrics.addMetric("RunsCompleted", runCompleted ? 1 : 0, MetricUnit.COUNT);
         metrics.flush();
     }
 

@@ -10,11 +10,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The job's failure queue: one JSON message per failed account, enough to retry it by hand or on the next run. */
 public final class SqsDeadLetters implements DeadLetters {
     private final SqsClient sqs;
-    private final String queueUrl;
+    private final QueueUrl queueUrl;
 
-    public SqsDeadLetters(SqsClient sqs, String queueUrl) {
+    public SqsDeadLetters(SqsClient sqs, String queue) {
         this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queueUrl = new QueueUrl(sqs, queue);
     }
 
     @Override
@@ -24,6 +24,6 @@ public final class SqsDeadLetters implements DeadLetters {
         message.put("periodKey", window.key());
         message.put("accountId", accountId);
         message.put("error", error.length() > 2_000 ? error.substring(0, 2_000) : error);
-        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(message)));
+        sqs.sendMessage(m -> m.queueUrl(queueUrl.get()).messageBody(Json.write(message)));
     }
 }

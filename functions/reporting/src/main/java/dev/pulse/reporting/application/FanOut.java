@@ -1,0 +1,8 @@
+package dev.pulse.reporting.application;
+
+/** What a scheduled run did when it fanned out: accounts to do, already done (a rerun), and shards sent. */
+public record FanOut(String status, int accounts, int accountsAlreadyDone, int shards) {
+    public static FanOut switchedOff() {
+        return new FanOut(RunResult.SWITCHED_OFF, 0, 0, 0);
+    }
+}

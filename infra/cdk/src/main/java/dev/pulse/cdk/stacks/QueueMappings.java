@@ -1,0 +1,32 @@
+package dev.pulse.cdk.stacks;
+
+import dev.pulse.cdk.constructs.PulseFunction;
+import dev.pulse.core.topology.QueueMappingSpec;
+import dev.pulse.core.topology.Topology;
+import java.util.Map;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Lambda's SQS event-source mappings, on the {@code live} alias, with the topology's batch size, maximum concurrency
+ * and partial batch failures; a message that keeps failing is moved by its queue's redrive policy (StorageStack).
+ */
+final class QueueMappings extends Construct {
+    QueueMappings(
+            Construct scope, Topology topology, Map<String, PulseFunction> functions, Map<String, IQueue> queues) {
+        super(scope, "QueueMappings");
+        for (QueueMappingSpec mapping : topology.queueMappings()) {
+            PulseFunction function = Lookup.require(functions, mapping.function(), "function");
+            function.alias()
+                    .addEventSource(new SqsEventSource(
+                            Lookup.require(queues, mapping.queue(), "queue"),
+                            SqsEventSourceProps.builder()
+                                    .batchSize(mapping.batchSize())
+                                    .maxConcurrency(mapping.maximumConcurrency())
+                                    .reportBatchItemFailures(mapping.reportBatchItemFailures())
+                                    .build()));
+        }
+    }
+}
