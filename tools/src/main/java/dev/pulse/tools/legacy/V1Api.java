@@ -87,7 +87,7 @@ public final class V1Api {
         ObjectNode body = ok();
         body.put("term", parsed.query());
         body.put("count", parsed.limit());
-        ArrayNode results = body.putArray("pages");
+        ArrayNode results = body.putArray("data");
         for (PageSummary page : pages.find(parsed).pages()) {
             ObjectNode row = results.addObject();
             row.put("page_id", page.pageId());

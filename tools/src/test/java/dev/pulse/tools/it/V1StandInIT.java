@@ -74,9 +74,9 @@ class V1StandInIT {
         assertThat(body.path("term").asText()).isEqualTo("new yo");
         assertThat(body.path("count").asInt()).isEqualTo(5);
         List<String> names = new ArrayList<>();
-        body.path("pages").forEach(p -> names.add(p.path("page_name").asText()));
+        body.path("data").forEach(p -> names.add(p.path("page_name").asText()));
         assertThat(names).first().isEqualTo("New York Times");
-        JsonNode nyt = body.path("pages").get(0);
+        JsonNode nyt = body.path("data").get(0);
         assertThat(nyt.path("page_id").asText()).isEqualTo("nyt");
         assertThat(nyt.path("fan_count").asLong()).isEqualTo(5_000_000);
         assertThat(nyt.path("is_verified").asBoolean()).isTrue();
