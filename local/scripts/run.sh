@@ -57,6 +57,7 @@ pulse:   your account    ME=\$(./pulse token --sub me)
 pulse:                   curl -X POST -H "Authorization: Bearer \$ME" -H 'Content-Type: application/json' \\
 pulse:                        -d '{"name":"My team"}' $api/accounts
 pulse:   v1 (legacy)     curl 'http://127.0.0.1:$PULSE_LEGACY_PORT/api/v1/pages/search?term=new&count=5'
+pulse:   legacy proxy    curl -i '$api/legacy/api/v1/pages/search?term=new&count=5'   (./pulse routes list|set|diffs)
 pulse:   OpenSearch      http://127.0.0.1:$PULSE_OPENSEARCH_PORT/pages/_count
 pulse:   logs            $PULSE_LOGS/runtime.log, $PULSE_LOGS/firehose.log, $PULSE_LOGS/demo.log
 pulse: Ctrl-C (or ./pulse services down in another terminal) stops everything.

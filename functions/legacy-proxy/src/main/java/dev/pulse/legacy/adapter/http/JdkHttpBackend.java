@@ -38,7 +38,13 @@ public final class JdkHttpBackend implements Backend {
     @Override
     public BackendResponse send(
             String method, String pathAndQuery, Map<String, String> headers, byte[] body, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+        URI target;
+        try {
+            target = base.resolve(pathAndQuery);
+        } catch (IllegalArgumentException e) {
+            throw new BackendFailure("not a valid request target: " + e.getMessage(), e, false);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .method(
                         method,

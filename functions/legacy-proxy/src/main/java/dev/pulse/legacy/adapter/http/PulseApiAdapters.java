@@ -42,12 +42,20 @@ public final class PulseApiAdapters implements NewService {
     @Override
     public BackendResponse answer(LegacyRoute route, ProxyRequest request) {
         Map<String, String> query = QueryString.parse(request.rawQuery());
-        return switch (route.name()) {
-            case LegacyRoutes.PAGES_SEARCH -> search(query);
-            case LegacyRoutes.ACCOUNT -> account(request);
-            case LegacyRoutes.HOURLY_REPORTS -> hourly(request, query);
-            default -> throw new Backend.BackendFailure("no adapter for route " + route.name(), null, false);
-        };
+        try {
+            return switch (route.name()) {
+                case LegacyRoutes.PAGES_SEARCH -> search(query);
+                case LegacyRoutes.ACCOUNT -> account(request);
+                case LegacyRoutes.HOURLY_REPORTS -> hourly(request, query);
+                default -> throw new Backend.BackendFailure("no adapter for route " + route.name(), null, false);
+            };
+        } catch (Backend.BackendFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // An answer the adapter cannot read into v1's fields (a missing field, a bad instant) is the new service
+            // breaking its own contract: fall back rather than send v1 clients something v1 never sent.
+            throw new Backend.BackendFailure("new service answered what v1 cannot express: " + e, e, false);
+        }
     }
 
     private BackendResponse search(Map<String, String> query) {

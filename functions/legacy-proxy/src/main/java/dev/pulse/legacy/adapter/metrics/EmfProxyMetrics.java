@@ -1,6 +1,7 @@
 package dev.pulse.legacy.adapter.metrics;
 
 import dev.pulse.core.json.Json;
+import dev.pulse.core.topology.Observability;
 import dev.pulse.legacy.application.ProxyMetrics;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * line per request, not one per counter. Counts made by shadow work after a flush go out with the next one.
  */
 public final class EmfProxyMetrics implements ProxyMetrics {
+    static final String ROUTE_DIMENSION = "Route";
+
     private final String namespace;
     private final String service;
     private final PrintStream out;
@@ -62,13 +65,16 @@ public final class EmfProxyMetrics implements ProxyMetrics {
                                     "Namespace",
                                     namespace,
                                     "Dimensions",
-                                    List.of(List.of("Service", "Route")),
+                                    // per route, and summed per function for the alarms
+                                    List.of(
+                                            List.of(Observability.SERVICE_DIMENSION, ROUTE_DIMENSION),
+                                            List.of(Observability.SERVICE_DIMENSION)),
                                     "Metrics",
                                     values.keySet().stream()
                                             .map(m -> Map.of("Name", m, "Unit", "Count"))
                                             .toList()))));
-            line.put("Service", service);
-            line.put("Route", route);
+            line.put(Observability.SERVICE_DIMENSION, service);
+            line.put(ROUTE_DIMENSION, route);
             line.putAll(values);
             out.println(Json.write(line));
         }
