@@ -22,7 +22,8 @@ pulse_bench() {
     coldstart) main=dev.pulse.bench.coldstart.ColdStartBench ;;
     tracked) main=dev.pulse.bench.accounts.TrackedLookupBench ;;
     accounts) main=dev.pulse.bench.accounts.AccountsBench ;;
-    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts [ARGS]" ;;
+    legacy) main=dev.pulse.bench.legacy.LegacyBench ;;
+    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts|legacy [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * vocabulary alone yields only ~100k distinct names, which would flatter any design that scans distinct terms), and
  * fans from a heavy-tailed (Pareto) distribution, as page popularity is.
  */
-final class BenchCorpus {
+public final class BenchCorpus {
     private static final String[] SYLLABLES = {
         "ka", "vo", "ro", "men", "da", "li", "zu", "tra", "ne", "bel", "sio", "qua", "fi", "mo", "ra", "tek", "lu",
                 "sa",
@@ -26,7 +26,7 @@ final class BenchCorpus {
     /** Page positions ordered by fans, most popular first, for picking typing targets by popularity. */
     final int[] byPopularity;
 
-    BenchCorpus(int size, long seed) {
+    public BenchCorpus(int size, long seed) {
         PageNameGenerator generator = new PageNameGenerator(seed);
         SplittableRandom random = new SplittableRandom(seed);
         ids = new String[size];

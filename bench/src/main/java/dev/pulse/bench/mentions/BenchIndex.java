@@ -15,15 +15,16 @@ import org.opensearch.client.opensearch.OpenSearchClient;
  * Loads the corpus into {@code <alias>-v2} (pages-v2 mapping) with bulk requests, refresh off during the load and a
  * force-merge after, then points the alias at it. An index already holding the same corpus is reused.
  */
-final class BenchIndex {
+public final class BenchIndex {
     private static final int BATCH = 5_000;
     private static final int SENDERS = 2;
 
-    record Load(String index, boolean reused, long loadMillis, long mergeMillis, long docs, long storeBytes) {}
+    public record Load(String index, boolean reused, long loadMillis, long mergeMillis, long docs, long storeBytes) {}
 
     private BenchIndex() {}
 
-    static Load ensure(OpenSearchClient client, String alias, BenchCorpus corpus, boolean reload) throws Exception {
+    public static Load ensure(OpenSearchClient client, String alias, BenchCorpus corpus, boolean reload)
+            throws Exception {
         PagesIndexAdmin admin = new PagesIndexAdmin(client);
         // The same mapping version the topology's pages alias uses, under the bench's own alias.
         AliasSpec pages = PulseTopology.define().aliases().stream()

@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
  * keystroke ({@code n}, {@code ne}, {@code new}, {@code new }, {@code new y} ...), stopping after a few characters;
  * some start at a later word, some type an accented name without its accents, most type in lower case.
  */
-final class KeystrokeSessions {
+public final class KeystrokeSessions {
     private KeystrokeSessions() {}
 
-    static List<String> generate(BenchCorpus corpus, int count, long seed) {
+    public static List<String> generate(BenchCorpus corpus, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> queries = new ArrayList<>(count + 20);
         while (queries.size() < count) {
