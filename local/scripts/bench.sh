@@ -24,7 +24,8 @@ pulse_bench() {
     reporting) main=dev.pulse.bench.reporting.ReportingBench ;;
     accounts) main=dev.pulse.bench.accounts.AccountsBench ;;
     web) main=dev.pulse.bench.web.WebBench ;;
-    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts|web|reporting [ARGS]" ;;
+    legacy) main=dev.pulse.bench.legacy.LegacyBench ;;
+    *) die "usage: ./pulse bench ingest|mentions|http|coldstart|tracked|accounts|web|reporting|legacy [ARGS]" ;;
   esac
   pulse_setup
   pulse_setup_java

@@ -25,6 +25,10 @@ pulse_run() {
   runtime_pid="$(pulse_java_background runtime local dev.pulse.local.LocalRuntime)"
   pulse_wait_for_api "$runtime_pid"
 
+  # The v1 application the legacy proxy moves traffic away from, over the same data (log: legacy.log).
+  say "starting the v1 legacy stand-in on port $PULSE_LEGACY_PORT (log: $PULSE_LOGS/legacy.log)"
+  pulse_java_background legacy tools dev.pulse.tools.legacy.V1Command >/dev/null
+
   say "starting the firehose simulator at $rate posts/s (log: $PULSE_LOGS/firehose.log)"
   pulse_java_background firehose tools dev.pulse.tools.firehose.FirehoseCommand \
     --source sim --rate "$rate" --duration forever --seed 42 >/dev/null
@@ -52,6 +56,8 @@ pulse:                   curl -H "Authorization: Bearer \$TOKEN" '$api/accounts/
 pulse:   your account    ME=\$(./pulse token --sub me)
 pulse:                   curl -X POST -H "Authorization: Bearer \$ME" -H 'Content-Type: application/json' \\
 pulse:                        -d '{"name":"My team"}' $api/accounts
+pulse:   v1 (legacy)     curl 'http://127.0.0.1:$PULSE_LEGACY_PORT/api/v1/pages/search?term=new&count=5'
+pulse:   legacy proxy    curl -i '$api/legacy/api/v1/pages/search?term=new&count=5'   (./pulse routes list|set|diffs)
 pulse:   OpenSearch      http://127.0.0.1:$PULSE_OPENSEARCH_PORT/pages/_count
 pulse:   logs            $PULSE_LOGS/runtime.log, $PULSE_LOGS/firehose.log, $PULSE_LOGS/demo.log
 pulse: Ctrl-C (or ./pulse services down in another terminal) stops everything.

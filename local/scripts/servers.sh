@@ -63,6 +63,7 @@ svc_define dynalite label="dynalite (DynamoDB)" port=PULSE_DYNAMODB_PORT \
   start=svc_start_dynalite needs=svc_needs_npm_tools
 svc_define demo label="demo account seeding" kind=process
 svc_define firehose label="firehose simulator" kind=process
+svc_define legacy label="v1 legacy stand-in" port=PULSE_LEGACY_PORT kind=process
 svc_define runtime label="Pulse local runtime" port=PULSE_API_PORT kind=process
 
 # --- Reading a row --------------------------------------------------------------------------------------------------

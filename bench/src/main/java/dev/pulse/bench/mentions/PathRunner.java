@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /** Runs queries through one path with N client threads, timing every call. */
-final class PathRunner {
+public final class PathRunner {
     private PathRunner() {}
 
     /** Runs {@code queries} once, split round-robin over {@code clients} threads; a call returning false is an error. */
@@ -53,7 +53,7 @@ final class PathRunner {
     }
 
     /** Like {@link #run} on one client, but stops early once {@code maxSeconds} have passed (for the slow baseline). */
-    static Latencies runBounded(String path, List<String> queries, double maxSeconds, Predicate<String> call) {
+    public static Latencies runBounded(String path, List<String> queries, double maxSeconds, Predicate<String> call) {
         long[] nanos = new long[queries.size()];
         int[] lengths = new int[queries.size()];
         int errors = 0;

@@ -13,7 +13,9 @@ public enum LocalPort {
     KINESIS,
     DYNAMODB,
     SQS,
-    API;
+    API,
+    /** The v1 legacy stand-in: the backend the legacy proxy forwards to until a route moves. */
+    LEGACY;
 
     /** The one declaration of the ports; ./pulse reads the same file, so the scripts and Java cannot disagree. */
     static final String RESOURCE = "local-ports.properties";

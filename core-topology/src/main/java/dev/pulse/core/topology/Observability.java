@@ -18,6 +18,13 @@ public final class Observability {
      * run; anything above 0 means a write crashed half-way (or a bug), and raises an alarm.
      */
     public static final String TRACKED_DRIFT_METRIC = "Drift";
+    /** The legacy proxy's counts that its alarms read (per route, and summed under its {@code Service} alone). */
+    public static final String LEGACY_AUTO_ROLLBACKS_METRIC = "AutoRollbacks";
+
+    public static final String LEGACY_FALLBACKS_METRIC = "Fallbacks";
+    public static final String LEGACY_SERVED_NEW_METRIC = "ServedNew";
+    public static final String LEGACY_SHADOW_COMPARED_METRIC = "ShadowCompared";
+    public static final String LEGACY_SHADOW_DIFFS_METRIC = "ShadowDiffs";
 
     private Observability() {}
 

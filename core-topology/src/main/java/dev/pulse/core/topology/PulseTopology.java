@@ -76,6 +76,14 @@ public final class PulseTopology {
 
     /** A snapshot invocation's limit: the scheduled one only fans out; a shard is sized to take a few minutes. */
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(15);
+    /** Moves the legacy application's traffic onto Pulse route by route (legacy, shadow, canary:N, new). */
+    public static final String LEGACY_PROXY_FUNCTION = "legacy-proxy";
+    /** Each legacy route's mode (pk {@code route}); read by the proxy at most every 5 s, set by {@code ./pulse routes}. */
+    public static final String ROUTES_TABLE = "routes";
+    /** The audit of every mode change (pk {@code route}, sk {@code at}): who, when, from, to, why. */
+    public static final String ROUTE_CHANGES_TABLE = "route-changes";
+    /** A bounded sample of shadow differences per route (pk {@code route}, sk {@code slot}), both bodies kept. */
+    public static final String ROUTE_DIFFS_TABLE = "route-diffs";
 
     private PulseTopology() {}
 
@@ -92,6 +100,9 @@ public final class PulseTopology {
                         TableSpec.sorted(REPORTS_TABLE, "accountId", "periodKey"),
                         TableSpec.sorted(REPORT_RUNS_TABLE, "run", "accountId"),
                         TableSpec.keyed(FLAGS_TABLE, "job"),
+                        TableSpec.keyed(ROUTES_TABLE, "route"),
+                        TableSpec.sorted(ROUTE_CHANGES_TABLE, "route", "at"),
+                        TableSpec.sorted(ROUTE_DIFFS_TABLE, "route", "slot"),
                         new TableSpec(IDEMPOTENCY_TABLE, "key", Optional.empty(), Optional.of("expiresAt"))),
                 List.of(
                         QueueSpec.deadLetter(QUARANTINE_QUEUE, "poison posts: raw payload and the reason"),
@@ -124,7 +135,8 @@ public final class PulseTopology {
                                 "DailySnapshotsHandler",
                                 DAILY_SNAPSHOTS_FAILURES,
                                 DAILY_SNAPSHOTS_SHARDS),
-                        retention()),
+                        retention(),
+                        legacyProxy()),
                 routes(),
                 schedules(),
                 List.of(ingestMapping()),
@@ -207,6 +219,9 @@ public final class PulseTopology {
         routes.add(write("PUT", "/accounts/me/tracked-pages/{pageId}"));
         routes.add(write("DELETE", "/accounts/me/tracked-pages/{pageId}"));
         routes.add(read("GET", "/accounts/me/dashboards/{period}"));
+        // The legacy API keeps its own authentication (v1's session header); the proxy passes the caller's Pulse
+        // token on to the new service only, whose own authorizer checks it.
+        routes.add(new RouteSpec("ANY", "/legacy/{proxy+}", LEGACY_PROXY_FUNCTION, false));
         return List.copyOf(routes);
     }
 
@@ -299,6 +314,25 @@ public final class PulseTopology {
                         Access.readsAndWrites(Access.Kind.QUEUE, shards),
                         Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
                         Access.reads(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+    }
+
+    /**
+     * The legacy proxy: reads the routes table, writes the audit and the diff samples, and calls two HTTP backends
+     * (the legacy base URL and Pulse's API) within its 10 s timeout: 3 s to legacy, 1 s to the new service before a
+     * fallback, so a request that falls back still answers well inside API Gateway's 30 s.
+     */
+    private static FunctionSpec legacyProxy() {
+        return new FunctionSpec(
+                LEGACY_PROXY_FUNCTION,
+                "functions/legacy-proxy",
+                "dev.pulse.legacy.LegacyProxyHandler",
+                1024,
+                Duration.ofSeconds(10),
+                Map.of(),
+                List.of(
+                        Access.readsAndWrites(Access.Kind.TABLE, ROUTES_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, ROUTE_CHANGES_TABLE),
+                        Access.readsAndWrites(Access.Kind.TABLE, ROUTE_DIFFS_TABLE)));
     }
 
     /** Deletes the daily posts indices past their retention; never today's or yesterday's. */

@@ -124,4 +124,27 @@ public final class Variables {
 
         private Mentions() {}
     }
+    /** The legacy proxy's backends and limits; the base URLs are required, the rest have defaults. */
+    public static final class Legacy {
+        /** The v1 application's base URL (locally the stand-in on {@link LocalPort#LEGACY}). */
+        public static final String BASE_URL = "PULSE_LEGACY_BASE_URL";
+        /** Pulse's own HTTP API, which the adapters call in {@code new}, {@code canary} and {@code shadow}. */
+        public static final String NEW_BASE_URL = "PULSE_LEGACY_NEW_BASE_URL";
+        /** How long a call to legacy may take (default 3,000 ms). */
+        public static final String LEGACY_TIMEOUT_MS = "PULSE_LEGACY_TIMEOUT_MS";
+        /** How long a call to the new service may take before the proxy falls back to legacy (default 1,000 ms). */
+        public static final String NEW_TIMEOUT_MS = "PULSE_LEGACY_NEW_TIMEOUT_MS";
+        /** How long a route's mode is reused (default and at most 5,000 ms). */
+        public static final String MODES_TTL_MS = "PULSE_LEGACY_MODES_TTL_MS";
+        /** Largest request or response body passed through (default 1 MB). */
+        public static final String MAX_BODY_BYTES = "PULSE_LEGACY_MAX_BODY_BYTES";
+        /** The automatic rollback's sliding window (default 60,000 ms). */
+        public static final String ROLLBACK_WINDOW_MS = "PULSE_LEGACY_ROLLBACK_WINDOW_MS";
+        /** The new service's error rate in the window above which a route goes back to legacy (default 0.2). */
+        public static final String ROLLBACK_ERROR_RATE = "PULSE_LEGACY_ROLLBACK_ERROR_RATE";
+        /** How many calls to the new service the window needs before it may roll back (default 20). */
+        public static final String ROLLBACK_MIN_CALLS = "PULSE_LEGACY_ROLLBACK_MIN_CALLS";
+
+        private Legacy() {}
+    }
 }

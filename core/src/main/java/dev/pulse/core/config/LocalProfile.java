@@ -17,6 +17,7 @@ public final class LocalProfile {
     public static final int DYNAMODB_PORT = LocalPort.DYNAMODB.defaultPort();
     public static final int SQS_PORT = LocalPort.SQS.defaultPort();
     public static final int API_PORT = LocalPort.API.defaultPort();
+    public static final int LEGACY_PORT = LocalPort.LEGACY.defaultPort();
 
     private LocalProfile() {}
 
@@ -31,6 +32,9 @@ public final class LocalProfile {
         out.put(Variables.Platform.SQS_ENDPOINT, loopback(port(env, LocalPort.SQS)));
         out.put(Variables.OpenSearch.ENDPOINT, loopback(port(env, LocalPort.OPENSEARCH)));
         out.put(Variables.Redis.URL, "redis://127.0.0.1:" + port(env, LocalPort.REDIS));
+        // The legacy proxy's two backends: the v1 stand-in, and Pulse's own HTTP API on this machine.
+        out.put(Variables.Legacy.BASE_URL, loopback(port(env, LocalPort.LEGACY)));
+        out.put(Variables.Legacy.NEW_BASE_URL, loopback(port(env, LocalPort.API)));
         return out;
     }
 

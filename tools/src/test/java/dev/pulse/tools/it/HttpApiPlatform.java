@@ -194,6 +194,11 @@ final class HttpApiPlatform implements AutoCloseable {
         }
     }
 
+    /** The pages alias this platform seeded. */
+    String pagesAlias() {
+        return pages.alias;
+    }
+
     /** The physical name this platform gave a topology table. */
     String table(String logical) {
         return tables.get(logical);

@@ -7,6 +7,7 @@ import dev.pulse.cdk.constructs.PulseFunction;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.Observability;
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
 import dev.pulse.core.topology.Variables;
 import java.util.HashMap;
@@ -26,6 +27,11 @@ import software.constructs.Construct;
  * its schedules name in the topology.
  */
 public final class FunctionsStack extends Stack {
+    /** CDK context: the legacy application's base URL, which the legacy proxy forwards to. */
+    public static final String LEGACY_BASE_URL_CONTEXT = "legacyBaseUrl";
+    /** CDK context: Pulse's API URL (the Api stack's output), which the legacy proxy's adapters call. */
+    public static final String PULSE_API_URL_CONTEXT = "pulseApiUrl";
+
     private final Map<String, PulseFunction> functions = new LinkedHashMap<>();
 
     /** The stacks whose resources the functions use. */
@@ -62,7 +68,7 @@ public final class FunctionsStack extends Stack {
                     spec,
                     config,
                     code.codeFor(spec),
-                    baseEnvironment(config, spec, deps),
+                    baseEnvironment(this, config, spec, deps),
                     Placement.inVpc(spec)
                             ? Optional.of(new PulseFunction.VpcPlacement(
                                     deps.network().vpc(),
@@ -89,7 +95,8 @@ public final class FunctionsStack extends Stack {
     }
 
     /** The topology's Powertools and Pulse settings every function shares, plus the endpoints of the VPC services it uses. */
-    private static Map<String, String> baseEnvironment(EnvironmentConfig config, FunctionSpec spec, Dependencies deps) {
+    private static Map<String, String> baseEnvironment(
+            Construct scope, EnvironmentConfig config, FunctionSpec spec, Dependencies deps) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(Variables.Platform.PROFILE, Variables.Platform.PROFILE_AWS);
         env.put(Variables.Platform.ENVIRONMENT, config.name());
@@ -101,11 +108,22 @@ public final class FunctionsStack extends Stack {
                     "https://" + deps.search().domain().getDomainEndpoint());
             env.put(Variables.OpenSearch.SIGV4, "true");
         }
+        if (spec.name().equals(PulseTopology.LEGACY_PROXY_FUNCTION)) {
+            // The legacy base URL is configuration (context legacyBaseUrl); the new service is Pulse's own API,
+            // whose URL the Api stack only knows after this one (context pulseApiUrl: its ApiUrl output).
+            env.put(Variables.Legacy.BASE_URL, context(scope, LEGACY_BASE_URL_CONTEXT, "https://legacy.invalid"));
+            env.put(Variables.Legacy.NEW_BASE_URL, context(scope, PULSE_API_URL_CONTEXT, "https://api.invalid"));
+        }
         if (Placement.uses(spec, Access.Kind.CACHE)) {
             env.put(Variables.Redis.URL, deps.cache().redisUrl());
             env.put(Variables.Redis.AUTH_SECRET_ARN, deps.cache().authToken().getSecretArn());
         }
         return env;
+    }
+
+    private static String context(Construct scope, String key, String fallback) {
+        Object value = scope.getNode().tryGetContext(key);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
     }
 
     public Map<String, PulseFunction> functions() {

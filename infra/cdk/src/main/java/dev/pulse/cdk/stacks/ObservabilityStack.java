@@ -147,6 +147,9 @@ public final class ObservabilityStack extends Stack {
                     1,
                     "The reconciliation repaired account ids in tracked-pages: a track or untrack crashed half-way."));
         }
+        if (topology.function(PulseTopology.LEGACY_PROXY_FUNCTION).isPresent()) {
+            alarms.addAll(LegacyProxyAlarms.make(make));
+        }
         alarms.add(make.atLeast(
                 "api",
                 "p99-latency",

@@ -1,6 +1,7 @@
 package dev.pulse.cdk.stacks;
 
 import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
 import dev.pulse.core.topology.WebSecurityHeaders;
 import java.nio.file.Path;
@@ -55,9 +56,13 @@ public final class WebStack extends Stack {
     public record Inputs(
             String apiEndpoint, String loginUrl, String clientId, List<String> scopes, List<String> apiPaths) {}
 
-    /** The path patterns CloudFront sends to the API origin: each route's first segment, from the topology. */
+    /**
+     * The path patterns CloudFront sends to the API origin: each route's first segment, from the topology. The legacy
+     * proxy's routes are left out: legacy clients call the API directly, and the web app never does.
+     */
     public static List<String> apiPaths(Topology topology) {
         return topology.routes().stream()
+                .filter(route -> !route.function().equals(PulseTopology.LEGACY_PROXY_FUNCTION))
                 .map(route -> "/" + route.path().split("/")[1] + "*")
                 .distinct()
                 .toList();

@@ -1,6 +1,7 @@
 package dev.pulse.cdk.stacks;
 
 import dev.pulse.cdk.Synth;
+import dev.pulse.core.topology.PulseTopology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,9 @@ class DeploymentsTest {
     @Test
     void everyApiFunction_deploysAsATenPercentFiveMinuteCanary() {
         var template = Synth.fixture().template("Functions");
-        template.resourceCountIs("AWS::CodeDeploy::DeploymentGroup", 2);
-        for (String function : List.of("mentions", "accounts")) {
+        // the legacy proxy is behind the API too, so it deploys as a canary like the others
+        template.resourceCountIs("AWS::CodeDeploy::DeploymentGroup", 3);
+        for (String function : List.of("mentions", "accounts", PulseTopology.LEGACY_PROXY_FUNCTION)) {
             template.hasResourceProperties(
                     "AWS::CodeDeploy::DeploymentGroup",
                     Match.objectLike(Map.of(

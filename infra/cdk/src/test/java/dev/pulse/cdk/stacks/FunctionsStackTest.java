@@ -3,9 +3,11 @@ package dev.pulse.cdk.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.cdk.Synth;
+import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
+import dev.pulse.core.topology.Variables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,26 @@ class FunctionsStackTest {
                                                 "ingest",
                                                 "POWERTOOLS_LOG_LEVEL",
                                                 "INFO"))))));
+    }
+
+    @Test
+    void legacyProxy_getsBothBackendsAsConfiguration_andItsTables() {
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of(
+                        "FunctionName",
+                        "pulse-dev-" + PulseTopology.LEGACY_PROXY_FUNCTION,
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of(
+                                        Variables.Legacy.BASE_URL,
+                                        Match.stringLikeRegexp("https://.+"),
+                                        Variables.Legacy.NEW_BASE_URL,
+                                        Match.stringLikeRegexp("https://.+"),
+                                        Access.readsAndWrites(Access.Kind.TABLE, PulseTopology.ROUTES_TABLE)
+                                                .environmentVariable(),
+                                        Match.anyValue()))))));
     }
 
     @Test

@@ -126,6 +126,54 @@ class ObservabilityStackTest {
     }
 
     @Test
+    void legacyProxy_alarmsOnAutomaticRollback_onFallbackRate_andOnDiffRate() {
+        String fn = PulseTopology.LEGACY_PROXY_FUNCTION;
+        hasAlarm(
+                "pulse-dev-" + fn + "-auto-rollback",
+                Observability.METRICS_NAMESPACE,
+                Observability.LEGACY_AUTO_ROLLBACKS_METRIC,
+                null);
+        dev().hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "AlarmName",
+                                "pulse-dev-" + fn + "-auto-rollback",
+                                "Dimensions",
+                                List.of(Map.of("Name", "Service", "Value", fn)),
+                                "Threshold",
+                                1)));
+        for (String what : List.of("fallback-rate", "diff-rate")) {
+            dev().hasResourceProperties(
+                            "AWS::CloudWatch::Alarm",
+                            Match.objectLike(Map.of(
+                                    "AlarmName",
+                                    "pulse-dev-" + fn + "-" + what,
+                                    "Threshold",
+                                    5,
+                                    "EvaluationPeriods",
+                                    3,
+                                    "AlarmDescription",
+                                    Match.stringLikeRegexp(".*Runbook: docs/DEPLOYING.md#" + what),
+                                    "Metrics",
+                                    Match.arrayWith(List.of(Match.objectLike(
+                                            Map.of("Expression", Match.stringLikeRegexp("IF\\(.*"))))))));
+        }
+        dev().hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "AlarmName",
+                                "pulse-dev-" + fn + "-diff-rate",
+                                "Metrics",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "MetricStat",
+                                        Match.objectLike(Map.of(
+                                                "Metric",
+                                                Match.objectLike(Map.of(
+                                                        "MetricName",
+                                                        Observability.LEGACY_SHADOW_DIFFS_METRIC)))))))))));
+    }
+
+    @Test
     void everyAlarm_linksARunbookSectionThatExists() throws Exception {
         Set<String> sections = RunbookSections.of(Path.of(System.getProperty("user.dir"), "../../docs/DEPLOYING.md"));
         List<String> missing = new ArrayList<>();
@@ -144,7 +192,15 @@ class ObservabilityStackTest {
             }
         }
 
-        assertThat(sections).contains("tracked-drift", "table-throttles", "table-system-errors", "dlq-depth");
+        assertThat(sections)
+                .contains(
+                        "tracked-drift",
+                        "table-throttles",
+                        "table-system-errors",
+                        "dlq-depth",
+                        "auto-rollback",
+                        "fallback-rate",
+                        "diff-rate");
         assertThat(missing)
                 .as("alarms whose runbook link has no section in docs/DEPLOYING.md")
                 .isEmpty();

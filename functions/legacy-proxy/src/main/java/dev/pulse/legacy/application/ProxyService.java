@@ -1,0 +1,178 @@
+package dev.pulse.legacy.application;
+
+import dev.pulse.legacy.domain.BackendResponse;
+import dev.pulse.legacy.domain.Hygiene;
+import dev.pulse.legacy.domain.LegacyRoute;
+import dev.pulse.legacy.domain.LegacyRoutes;
+import dev.pulse.legacy.domain.Mode;
+import dev.pulse.legacy.domain.ProxyRequest;
+import dev.pulse.legacy.domain.StickyBucket;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The proxy: per route mode, answers from legacy or from the new service (through its v1 adapter), falls back to
+ * legacy when the new service fails, shadows without adding latency, and feeds the rollback guard. Every answer says
+ * which backend served it ({@link #BACKEND_HEADER}) and in which mode ({@link #MODE_HEADER}).
+ */
+public final class ProxyService {
+    public static final String BACKEND_HEADER = "x-pulse-backend";
+    public static final String MODE_HEADER = "x-pulse-route-mode";
+    public static final String LEGACY = "legacy";
+    public static final String NEW = "new";
+    public static final String FALLBACK = "legacy-fallback";
+    static final int MAX_SHADOWS_IN_FLIGHT = 64;
+
+    private final RouteModes modes;
+    private final Backend legacy;
+    private final NewService newService;
+    private final ShadowComparer comparer;
+    private final RollbackGuard guard;
+    private final ProxyMetrics metrics;
+    private final Executor background;
+    private final Duration legacyTimeout;
+    private final int maxBodyBytes;
+    private final Semaphore shadows = new Semaphore(MAX_SHADOWS_IN_FLIGHT);
+
+    public ProxyService(
+            RouteModes modes,
+            Backend legacy,
+            NewService newService,
+            ShadowComparer comparer,
+            RollbackGuard guard,
+            ProxyMetrics metrics,
+            Executor background,
+            Duration legacyTimeout,
+            int maxBodyBytes) {
+        this.modes = modes;
+        this.legacy = legacy;
+        this.newService = newService;
+        this.comparer = comparer;
+        this.guard = guard;
+        this.metrics = metrics;
+        this.background = background;
+        this.legacyTimeout = legacyTimeout;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public BackendResponse handle(ProxyRequest request) {
+        if (request.body().length > maxBodyBytes) {
+            return error(413, "body_too_large", "request bodies are limited to " + maxBodyBytes + " bytes", LEGACY, "");
+        }
+        Optional<LegacyRoute> found = LegacyRoutes.match(request.method(), request.path());
+        if (found.isEmpty()) {
+            return fromLegacy(request, "unrouted", Mode.LEGACY, LEGACY);
+        }
+        LegacyRoute route = found.get();
+        Mode mode = modes.mode(route.name());
+        return switch (mode.kind()) {
+            case LEGACY -> fromLegacy(request, route.name(), mode, LEGACY);
+            case SHADOW -> shadowed(route, request, mode);
+            case CANARY, NEW ->
+                StickyBucket.toNew(mode, request.caller())
+                        ? fromNew(route, request, mode)
+                        : fromLegacy(request, route.name(), mode, LEGACY);
+        };
+    }
+
+    private BackendResponse fromNew(LegacyRoute route, ProxyRequest request, Mode mode) {
+        try {
+            BackendResponse answer = newService.answer(route, request);
+            guard.record(route.name(), mode, false);
+            metrics.count(route.name(), ProxyMetrics.SERVED_NEW);
+            return tagged(answer, NEW, mode);
+        } catch (Backend.BackendFailure e) {
+            metrics.count(route.name(), ProxyMetrics.NEW_FAILURES);
+            metrics.count(route.name(), ProxyMetrics.FALLBACKS);
+            guard.record(route.name(), mode, true);
+            return fromLegacy(request, route.name(), mode, FALLBACK);
+        }
+    }
+
+    private BackendResponse shadowed(LegacyRoute route, ProxyRequest request, Mode mode) {
+        Optional<BackendResponse> primary = callLegacy(request, route.name());
+        if (primary.isEmpty()) {
+            return legacyDown(mode);
+        }
+        if (shadows.tryAcquire()) {
+            try {
+                background.execute(() -> {
+                    try {
+                        shadow(route, request, primary.get());
+                    } finally {
+                        shadows.release();
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                shadows.release();
+                metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
+            }
+        } else {
+            metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
+        }
+        metrics.count(route.name(), ProxyMetrics.SERVED_LEGACY);
+        return tagged(primary.get(), LEGACY, mode);
+    }
+
+    /** Runs off the request path: the new service's answer and a second legacy call (for noise), then compares. */
+    private void shadow(LegacyRoute route, ProxyRequest request, BackendResponse primary) {
+        BackendResponse candidate;
+        try {
+            candidate = newService.answer(route, request);
+        } catch (Backend.BackendFailure e) {
+            metrics.count(route.name(), ProxyMetrics.NEW_FAILURES);
+            candidate = new BackendResponse(0, Map.of(), "new service failed: " + e.getMessage());
+        }
+        Optional<BackendResponse> second = callLegacy(request, route.name());
+        comparer.compare(route, request.pathAndQuery(), primary, second.orElse(primary), candidate);
+    }
+
+    private BackendResponse fromLegacy(ProxyRequest request, String route, Mode mode, String backend) {
+        Optional<BackendResponse> answer = callLegacy(request, route);
+        if (answer.isEmpty()) {
+            return legacyDown(mode);
+        }
+        metrics.count(route, ProxyMetrics.SERVED_LEGACY);
+        return tagged(answer.get(), backend, mode);
+    }
+
+    private Optional<BackendResponse> callLegacy(ProxyRequest request, String route) {
+        try {
+            return Optional.of(legacy.send(
+                    request.method(),
+                    request.pathAndQuery(),
+                    Hygiene.towardsLegacy(request.headers()),
+                    request.body(),
+                    legacyTimeout));
+        } catch (Backend.BackendFailure e) {
+            metrics.count(route, ProxyMetrics.LEGACY_FAILURES);
+            return Optional.empty();
+        }
+    }
+
+    private static BackendResponse legacyDown(Mode mode) {
+        return error(502, "legacy_unavailable", "the legacy application did not answer", LEGACY, mode.wire());
+    }
+
+    private static BackendResponse tagged(BackendResponse answer, String backend, Mode mode) {
+        Map<String, String> headers = new LinkedHashMap<>(Hygiene.towardsCaller(answer.headers()));
+        headers.put(BACKEND_HEADER, backend);
+        headers.put(MODE_HEADER, mode.wire());
+        return new BackendResponse(answer.status(), headers, answer.body());
+    }
+
+    private static BackendResponse error(int status, String code, String message, String backend, String mode) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json; charset=utf-8");
+        headers.put(BACKEND_HEADER, backend);
+        if (!mode.isEmpty()) {
+            headers.put(MODE_HEADER, mode);
+        }
+        String body = dev.pulse.core.json.Json.write(Map.of("error", code, "message", message));
+        return new BackendResponse(status, headers, body);
+    }
+}
