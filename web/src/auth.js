@@ -59,7 +59,8 @@ export async function cognitoSignIn(auth) {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  // The route the user was on comes back with them: the hosted UI returns to the one registered redirect URI ("/").
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, hash: window.location.hash }));
   const params = new URLSearchParams({
     response_type: 'code',
     client_id: auth.clientId,
@@ -72,27 +73,44 @@ export async function cognitoSignIn(auth) {
   window.location.assign(`${auth.domain}/oauth2/authorize?${params}`);
 }
 
-/** On the redirect back (?code=&state=): trades the code for tokens; the access token carries the API's scopes. */
+/**
+ * On the redirect back (?code=&state=, or ?error= when the hosted UI refused): trades the code for tokens; the access
+ * token carries the API's scopes. The query is removed from the URL whatever happens, and the verifier from storage.
+ * Returns null when signed in or when this is no redirect, else a sentence for the user; it never throws.
+ */
 export async function completeCognitoSignIn(auth) {
   const params = new URLSearchParams(window.location.search);
   const code = params.get('code');
-  if (!code) return null;
-  const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || '{}');
+  const refused = params.get('error');
+  if (!code && !refused) return null;
+  let saved = {};
+  try {
+    saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || '{}') || {};
+  } catch {
+    saved = {};
+  }
   sessionStorage.removeItem(PKCE_KEY);
-  window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+  window.history.replaceState(null, '', window.location.pathname + (saved.hash || window.location.hash));
   if (!saved.verifier || saved.state !== params.get('state')) return 'Sign-in was interrupted; try again.';
-  const response = await fetch(`${auth.domain}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: auth.clientId,
-      code,
-      redirect_uri: auth.redirectUri,
-      code_verifier: saved.verifier,
-    }),
-  });
-  if (!response.ok) return `Sign-in failed (${response.status}).`;
-  const tokens = await response.json();
+  if (refused) return `Sign-in was refused (${params.get('error_description') || refused}).`;
+  let tokens;
+  try {
+    const response = await fetch(`${auth.domain}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: auth.clientId,
+        code,
+        redirect_uri: auth.redirectUri,
+        code_verifier: saved.verifier,
+      }),
+    });
+    if (!response.ok) return `Sign-in failed (${response.status}).`;
+    tokens = await response.json();
+  } catch {
+    return 'Sign-in failed: the sign-in service cannot be reached; try again.';
+  }
+  if (typeof tokens?.access_token !== 'string') return 'Sign-in failed: no access token came back.';
   return session.signIn(tokens.access_token);
 }

@@ -11,6 +11,7 @@ import * as tracked from './pages/tracked.js';
 const pages = { compose, tracked, dashboard, team };
 const main = document.getElementById('main');
 let config = { auth: { mode: 'local' } };
+let signInProblem = null; // why the hosted UI's redirect did not sign the user in, shown once on the sign-in page
 
 async function loadConfig() {
   try {
@@ -42,9 +43,11 @@ async function route() {
   const signedIn = Boolean(session.token());
   main.replaceChildren();
   main.setAttribute('aria-busy', 'true');
-  if (!signedIn && page !== 'compose') {
+  if (!signedIn && (page !== 'compose' || signInProblem)) {
     document.title = 'Sign in · Pulse';
-    await signin.render(main, { config, done: route });
+    const problem = signInProblem;
+    signInProblem = null;
+    await signin.render(main, { config, done: route, problem });
   } else {
     await pages[page].render(main, { config, signIn: () => signin.render(main, { config, done: route }) });
   }
@@ -53,8 +56,7 @@ async function route() {
 
 await loadConfig();
 if (config.auth?.mode === 'cognito') {
-  const error = await completeCognitoSignIn(config.auth);
-  if (error) console.warn(error);
+  signInProblem = await completeCognitoSignIn(config.auth);
 }
 window.addEventListener('hashchange', () => { route(); main.focus(); });
 route();

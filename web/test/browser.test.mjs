@@ -1,9 +1,11 @@
 // The web app in a real browser (Debian's Chromium through playwright-core) against the live local platform that
 // WebAppIT starts: the @mention box, sign-in, tracked pages, team, dashboard, axe-core on every page, screenshots.
 // Inputs (env): PULSE_WEB_URL, PULSE_WEB_FIXTURE (JSON: the pages and figures WebAppIT loaded), PULSE_WEB_TOKEN
-// (the demo owner's token, for the API calls the test compares with), PULSE_WEB_SCREENSHOTS (a folder).
+// (the demo owner's token, for the API calls the test compares with), PULSE_WEB_SCREENSHOTS (a folder),
+// PULSE_WEB_COGNITO_TOKEN (the access token the stand-in hosted UI hands out for the PKCE sign-in).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ const base = process.env.PULSE_WEB_URL;
 const fixture = JSON.parse(process.env.PULSE_WEB_FIXTURE || '{}');
 const token = process.env.PULSE_WEB_TOKEN;
 const shots = process.env.PULSE_WEB_SCREENSHOTS || 'target/web-screenshots';
+const cognitoToken = process.env.PULSE_WEB_COGNITO_TOKEN;
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(shots, { recursive: true });
 
@@ -258,6 +261,157 @@ test('dashboard: loading state, charts, and numbers equal to the API\'s; the emp
   assert.equal(await page.getByRole('button', { name: 'Daily' }).getAttribute('aria-pressed'), 'true');
   await shot('dashboard-empty');
   await axe('dashboard (empty)');
+});
+
+// ---- AWS sign-in: the Cognito hosted UI, authorization code + PKCE, against a stand-in authorization server ----------
+// The app gets a config.json of mode cognito, as the CDK web stack writes one, whose hosted-UI domain is a path of the
+// app's own origin: the local CSP (connect-src 'self') then allows the token call as CloudFront's allows the real
+// domain, and the CSP stays on. The stand-in plays Cognito's /oauth2/authorize (a 302 back with code and state) and
+// /oauth2/token (the code for an access token of the local key, only if SHA-256 of the verifier is the challenge).
+const HOSTED_UI = '/_test-cognito';
+const CLIENT_ID = 'pulse-web-test-client';
+
+/** The stand-in hosted UI on this page; `tamperState`, `tokenStatus`, `tokenAbort`, `refuse` make it misbehave. */
+async function hostedUi({ tamperState = false, tokenStatus = 200, tokenAbort = false, refuse = false } = {}) {
+  const auth = {
+    mode: 'cognito',
+    domain: `${base}${HOSTED_UI}`,
+    clientId: CLIENT_ID,
+    redirectUri: `${base}/`,
+    scopes: fixture.cognito.scopes.split(' '),
+  };
+  const seen = { authorize: [], token: [], problems: [] };
+  const expect = (what, actual, wanted) => {
+    if (actual !== wanted) seen.problems.push(`${what}: ${JSON.stringify(actual)}, wanted ${JSON.stringify(wanted)}`);
+  };
+  const issued = new Map(); // code -> { challenge, redirectUri }
+  await page.route(`${base}/config.json`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'cache-control': 'no-cache' }, body: JSON.stringify({ apiBase: '', auth }) }));
+  await page.route(`${base}${HOSTED_UI}/oauth2/authorize?*`, async (route) => {
+    const q = new URL(route.request().url()).searchParams;
+    seen.authorize.push(Object.fromEntries(q));
+    expect('authorize method', route.request().method(), 'GET');
+    expect('response_type', q.get('response_type'), 'code');
+    expect('client_id', q.get('client_id'), CLIENT_ID);
+    expect('redirect_uri', q.get('redirect_uri'), auth.redirectUri);
+    expect('scope', q.get('scope'), fixture.cognito.scopes);
+    expect('code_challenge_method', q.get('code_challenge_method'), 'S256');
+    expect('code_challenge is 43 base64url characters', /^[A-Za-z0-9_-]{43}$/.test(q.get('code_challenge') || ''), true);
+    expect('state is present', (q.get('state') || '').length >= 16, true);
+    const back = new URL(q.get('redirect_uri'));
+    if (refuse) {
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'The user cancelled');
+    } else {
+      const code = randomBytes(12).toString('hex');
+      issued.set(code, { challenge: q.get('code_challenge'), redirectUri: q.get('redirect_uri') });
+      back.searchParams.set('code', code);
+    }
+    back.searchParams.set('state', tamperState ? `${q.get('state')}x` : q.get('state'));
+    await route.fulfill({ status: 302, headers: { location: back.toString() } });
+  });
+  await page.route(`${base}${HOSTED_UI}/oauth2/token`, async (route) => {
+    const request = route.request();
+    const form = new URLSearchParams(request.postData() || '');
+    seen.token.push(Object.fromEntries(form));
+    if (tokenAbort) return route.abort('connectionrefused');
+    expect('token method', request.method(), 'POST');
+    expect('token content-type', request.headers()['content-type'], 'application/x-www-form-urlencoded');
+    expect('grant_type', form.get('grant_type'), 'authorization_code');
+    expect('client_id (a public client: no secret)', form.get('client_id'), CLIENT_ID);
+    expect('no client_secret', form.has('client_secret'), false);
+    const grant = issued.get(form.get('code'));
+    issued.delete(form.get('code')); // a code is good once
+    expect('code was issued', Boolean(grant), true);
+    expect('redirect_uri as authorized', form.get('redirect_uri'), grant?.redirectUri);
+    const verifier = form.get('code_verifier') || '';
+    expect('code_verifier is 43-128 unreserved characters', /^[A-Za-z0-9._~-]{43,128}$/.test(verifier), true);
+    expect('BASE64URL(SHA256(code_verifier)) is the challenge', createHash('sha256').update(verifier).digest('base64url'), grant?.challenge);
+    const ok = tokenStatus === 200 && seen.problems.length === 0;
+    await route.fulfill(ok
+      ? { status: 200, contentType: 'application/json', body: JSON.stringify({ access_token: cognitoToken, id_token: cognitoToken, token_type: 'Bearer', expires_in: 3600 }) }
+      : { status: tokenStatus === 200 ? 400 : tokenStatus, contentType: 'application/json', body: JSON.stringify({ error: 'invalid_grant' }) });
+  });
+  return seen;
+}
+
+async function storage() {
+  return page.evaluate(() => ({ token: sessionStorage.getItem('pulse.token'), pkce: sessionStorage.getItem('pulse.pkce') }));
+}
+
+/** From a signed-in-only route, presses the hosted UI's sign-in (the caller waits for what the app shows after). */
+async function signInThroughHostedUi(hash) {
+  await page.goto(`${base}/${hash}`);
+  await page.locator('#cognito-signin').click();
+}
+
+test('AWS sign-in: the hosted UI with authorization code + PKCE signs the user in and returns to their page', async () => {
+  await fresh();
+  const seen = await hostedUi();
+  const bearer = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/accounts/me') bearer.push(r.headers().authorization); });
+  await page.goto(`${base}/#/team`);
+  await page.locator('#cognito-signin').waitFor();
+  assert.equal(await page.locator('#dev-signin').count(), 0, 'no dev sign-in in AWS mode');
+  await shot('sign-in-cognito');
+  await axe('sign-in (cognito)');
+  await page.locator('#cognito-signin').click();
+  await page.locator('#team-title').waitFor();
+  assert.deepEqual(seen.problems, []);
+  assert.equal(seen.authorize.length, 1);
+  assert.equal(seen.token.length, 1);
+  assert.equal(seen.token[0].code_verifier.length, 43);
+  // The code and state are gone from the URL, the user is back on the page they started from.
+  assert.equal(page.url(), `${base}/#/team`);
+  const kept = await storage();
+  assert.equal(kept.pkce, null, 'the verifier is not kept');
+  assert.equal(kept.token, cognitoToken);
+  assert.equal(await page.locator('#who').textContent(), `Signed in as ${fixture.cognito.user} Sign out`);
+  assert.equal(await page.locator('#team-title').textContent(), `Team of ${fixture.cognito.account}`);
+  assert.match(await page.locator(`#members [data-user-id="${fixture.cognito.user}"]`).textContent(), /owner/);
+  assert.ok(bearer.length >= 1 && bearer.every((h) => h === `Bearer ${cognitoToken}`), `GET /accounts/me with ${bearer}`);
+  await shot('signed-in-cognito-pkce');
+  await axe('signed in through the hosted UI');
+});
+
+test('AWS sign-in: a tampered state on the redirect is refused, and no token is asked for or kept', async () => {
+  await fresh();
+  const seen = await hostedUi({ tamperState: true });
+  await signInThroughHostedUi('#/tracked');
+  await page.locator('.error', { hasText: 'Sign-in was interrupted; try again.' }).waitFor();
+  assert.deepEqual(seen.problems, []);
+  assert.equal(seen.token.length, 0, 'no code exchange on a wrong state');
+  assert.deepEqual(await storage(), { token: null, pkce: null });
+  assert.equal(page.url(), `${base}/#/tracked`);
+  assert.equal(await page.locator('#cognito-signin').count(), 1);
+  assert.match(await page.locator('#who').textContent(), /^Sign in$/);
+});
+
+test('AWS sign-in: the token endpoint answering 400, unreachable, or the hosted UI refusing gives a failure message', async () => {
+  await fresh();
+  let seen = await hostedUi({ tokenStatus: 400 });
+  await signInThroughHostedUi('#/dashboard');
+  await page.locator('.error', { hasText: 'Sign-in failed (400).' }).waitFor();
+  assert.equal(seen.token.length, 1);
+  assert.deepEqual(seen.problems, []);
+  assert.deepEqual(await storage(), { token: null, pkce: null });
+  assert.equal(page.url(), `${base}/#/dashboard`);
+  await shot('sign-in-cognito-failed');
+
+  await fresh();
+  seen = await hostedUi({ tokenAbort: true });
+  await signInThroughHostedUi('#/team');
+  await page.locator('.error', { hasText: 'the sign-in service cannot be reached' }).waitFor();
+  assert.equal(seen.token.length, 1);
+  assert.deepEqual(await storage(), { token: null, pkce: null });
+
+  await fresh();
+  seen = await hostedUi({ refuse: true });
+  await signInThroughHostedUi('#/team');
+  await page.locator('.error', { hasText: 'Sign-in was refused (The user cancelled).' }).waitFor();
+  assert.equal(seen.token.length, 0);
+  assert.deepEqual(await storage(), { token: null, pkce: null });
+  assert.equal(page.url(), `${base}/#/team`);
 });
 
 test('no script error and no CSP violation on any page', () => {

@@ -3,13 +3,15 @@
 import { cognitoSignIn, devSignIn, session } from '../auth.js';
 import { el } from '../format.js';
 
-export async function render(main, { config, done }) {
-  const error = el('p', { class: 'error', role: 'alert' });
+export async function render(main, { config, done, problem }) {
+  const error = el('p', { class: 'error', role: 'alert', text: problem || '' });
   const card = el('section', { class: 'card narrow', 'aria-labelledby': 'signin-title' },
     el('h1', { id: 'signin-title', text: 'Sign in to Pulse' }));
   if (config.auth?.mode === 'cognito') {
     card.append(el('p', { text: 'Sign in with your Pulse account.' }),
-      el('button', { type: 'button', class: 'primary', text: 'Sign in', onclick: () => cognitoSignIn(config.auth) }));
+      el('button', {
+        type: 'button', id: 'cognito-signin', class: 'primary', text: 'Sign in', onclick: () => cognitoSignIn(config.auth),
+      }));
   } else {
     const token = el('textarea', { id: 'token', rows: 4, spellcheck: 'false', placeholder: 'eyJhbGciOi…' });
     const form = el('form', {

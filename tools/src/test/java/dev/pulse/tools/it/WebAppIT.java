@@ -45,8 +45,10 @@ class WebAppIT {
     private final Path root = Path.of(System.getProperty("pulse.root", "..")).toAbsolutePath();
     private final Path target = Path.of("target").toAbsolutePath();
     private final String owner = Unique.name("demo-owner");
+    private final String cognitoUser = Unique.name("cognito-user");
     private HttpApiPlatform platform;
     private String token;
+    private String cognitoToken;
 
     @BeforeEach
     void start() throws Exception {
@@ -57,6 +59,9 @@ class WebAppIT {
         platform = new HttpApiPlatform(PAGES, WebApp.of(site, demoToken));
         token = platform.token(owner, HttpApiPlatform.READ_WRITE);
         Files.writeString(demoToken, token);
+        // What the stand-in hosted UI's token endpoint hands out: an access token of the local key, as Cognito's would
+        // be.
+        cognitoToken = platform.token(cognitoUser, HttpApiPlatform.READ_WRITE);
     }
 
     @AfterEach
@@ -75,6 +80,10 @@ class WebAppIT {
         // A page the demo account already tracks, so the list has something besides the one the browser adds.
         assertThat(send("PUT", "/accounts/me/tracked-pages/9008", null).statusCode())
                 .isEqualTo(201);
+        // The user who signs in through the hosted UI (PKCE) owns an account of their own.
+        HttpResponse<String> cognitoAccount =
+                platform.send("POST", "/accounts", cognitoToken, "{\"name\":\"Hosted UI agency\"}");
+        assertThat(cognitoAccount.statusCode()).as(cognitoAccount.body()).isEqualTo(201);
 
         ObjectNode fixture = Json.mapper().createObjectNode();
         fixture.putObject("newYorkFirst").put("pageId", "9001").put("fansText", "5M");
@@ -84,6 +93,10 @@ class WebAppIT {
         fixture.put("plan", account.path("plan").asText());
         fixture.put("limit", account.path("limits").path("trackedPages").asInt());
         fixture.put("snapshots", SNAPSHOTS);
+        fixture.putObject("cognito")
+                .put("user", cognitoUser)
+                .put("account", "Hosted UI agency")
+                .put("scopes", "openid " + HttpApiPlatform.READ_WRITE);
         Path shots = target.resolve("web-screenshots");
         ProcessBuilder command = new ProcessBuilder(
                         "node",
@@ -94,6 +107,8 @@ class WebAppIT {
                 .redirectOutput(target.resolve("web-browser-test.log").toFile());
         command.environment()
                 .putAll(Map.of(
+                        "PULSE_WEB_COGNITO_TOKEN",
+                        cognitoToken,
                         "PULSE_WEB_URL",
                         platform.base(),
                         "PULSE_WEB_FIXTURE",
@@ -111,6 +126,7 @@ class WebAppIT {
         assertThat(browser.exitValue()).as(output).isZero();
         assertThat(output).contains("ℹ fail 0");
         assertThat(shots.resolve("dashboard.png")).isNotEmptyFile();
+        assertThat(shots.resolve("signed-in-cognito-pkce.png")).isNotEmptyFile();
     }
 
     /** Twelve hours of snapshots, as reporting writes them: counts, an engagement split, top posts, fans. */
