@@ -38,9 +38,9 @@ pulse_run() {
   local demo_token="$PULSE_HOME/demo.token"
   pulse_java dev.pulse.local.TokenCommand --sub demo-owner --ttl 12h >"$demo_token" \
     || { printf '%s\n' "pulse: error: could not issue the demo token" >&2; pulse_run_stop 1; }
-  say "creating the demo account; it tracks the ${PULSE_RUN_TRACKED:-1000} most popular pages (log: $PULSE_LOGS/demo.log)"
+  say "creating the demo account; it tracks the ${PULSE_RUN_TRACKED:-900} most popular pages (log: $PULSE_LOGS/demo.log)"
   pulse_java_background demo tools dev.pulse.tools.demo.DemoCommand \
-    --token-file "$demo_token" --top "${PULSE_RUN_TRACKED:-1000}" --wait 10m >/dev/null
+    --token-file "$demo_token" --top "${PULSE_RUN_TRACKED:-900}" --wait 10m >/dev/null
 
   local api="http://127.0.0.1:$PULSE_API_PORT"
   cat <<TXT
