@@ -19,7 +19,8 @@ import software.amazon.awscdk.StackProps;
 
 /**
  * The CDK app. Context: {@code env} (dev|prod), {@code code} (jars|placeholder|auto), {@code webOrigin},
- * {@code alarmEmail}, {@code azs} (comma-separated zones), {@code pulseRoot}; account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION.
+ * {@code alarmEmail}, {@code azs} (comma-separated zones),
+ * {@code searchAdmins} (comma-separated IAM role ARNs that may assume the OpenSearch master role), {@code pulseRoot}; account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION.
  */
 public final class PulseApp {
     private PulseApp() {}
@@ -55,7 +56,17 @@ public final class PulseApp {
                 .map(z -> List.of(z.split(",")))
                 .orElse(region == null ? List.of() : PulsePlatform.Options.defaultZones(region, config.maxAzs()));
         PulsePlatform platform = PulsePlatform.build(
-                app, topology, config, code, new PulsePlatform.Options(account, context(app, "alarmEmail"), zones));
+                app,
+                topology,
+                config,
+                code,
+                new PulsePlatform.Options(
+                        account,
+                        context(app, "alarmEmail"),
+                        zones,
+                        context(app, "searchAdmins")
+                                .map(a -> List.of(a.split(",")))
+                                .orElse(List.of())));
         new WebStack(
                 app,
                 config.stackName("Web"),
