@@ -4,6 +4,7 @@ import dev.pulse.cdk.code.CodeProvider;
 import dev.pulse.cdk.code.JarCode;
 import dev.pulse.cdk.code.PlaceholderCode;
 import dev.pulse.cdk.config.EnvironmentConfig;
+import dev.pulse.cdk.config.Zones;
 import dev.pulse.cdk.stacks.WebStack;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Topology;
@@ -19,7 +20,8 @@ import software.amazon.awscdk.StackProps;
 
 /**
  * The CDK app. Context: {@code env} (dev|prod), {@code code} (jars|placeholder|auto), {@code webOrigin},
- * {@code alarmEmail}, {@code azs} (comma-separated zones), {@code pulseRoot}; account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION.
+ * {@code alarmEmail}, {@code azs} (comma-separated zones; else the region's entry of the {@code zones} context),
+ * {@code searchAdmins} (comma-separated IAM role ARNs that may assume the OpenSearch master role), {@code pulseRoot}; account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION.
  */
 public final class PulseApp {
     private PulseApp() {}
@@ -51,11 +53,24 @@ public final class PulseApp {
         Environment account =
                 Environment.builder().account(accountId).region(regionName).build();
         String region = account.getRegion();
+        int count = config.maxAzs();
         List<String> zones = context(app, "azs")
                 .map(z -> List.of(z.split(",")))
-                .orElse(region == null ? List.of() : PulsePlatform.Options.defaultZones(region, config.maxAzs()));
+                .orElseGet(() -> region == null
+                        ? List.of()
+                        : Zones.forRegion(app.getNode().tryGetContext("zones"), region, count));
         PulsePlatform platform = PulsePlatform.build(
-                app, topology, config, code, new PulsePlatform.Options(account, context(app, "alarmEmail"), zones));
+                app,
+                topology,
+                config,
+                code,
+                new PulsePlatform.Options(
+                        account,
+                        context(app, "alarmEmail"),
+                        zones,
+                        context(app, "searchAdmins")
+                                .map(a -> List.of(a.split(",")))
+                                .orElse(List.of())));
         new WebStack(
                 app,
                 config.stackName("Web"),

@@ -36,11 +36,24 @@ public record PulsePlatform(
 
     /**
      * Settings an operator passes as CDK context. {@code zones} names the availability zones explicitly, so synth
-     * needs no AZ lookup (and so no credentials); empty means let CDK pick {@code maxAzs} zones.
+     * needs no AZ lookup (and so no credentials); empty means let CDK pick {@code maxAzs} zones. {@code searchAdmins}
+     * are the IAM role ARNs (existing roles: IAM rejects a trust policy naming one that does not exist) that may
+     * assume the OpenSearch master role besides the search bootstrap function; none by default.
      */
-    public record Options(Environment account, Optional<String> alarmEmail, List<String> zones) {
+    public record Options(
+            Environment account, Optional<String> alarmEmail, List<String> zones, List<String> searchAdmins) {
         public Options {
             zones = List.copyOf(zones);
+            searchAdmins = List.copyOf(searchAdmins);
+            for (String admin : searchAdmins) {
+                if (!admin.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+                    throw new IllegalArgumentException("searchAdmins takes IAM role ARNs, got " + admin);
+                }
+            }
+        }
+
+        public Options(Environment account, Optional<String> alarmEmail, List<String> zones) {
+            this(account, alarmEmail, zones, List.of());
         }
 
         /** The first {@code count} of a region's zones named a, b, c, which every commercial region but us-west-1 has. */
@@ -71,7 +84,8 @@ public record PulsePlatform(
                 props(config, options, "OpenSearch domain"),
                 config,
                 topology,
-                network);
+                network,
+                options.searchAdmins());
         CacheStack cache = new CacheStack(
                 app,
                 config.stackName("Cache"),

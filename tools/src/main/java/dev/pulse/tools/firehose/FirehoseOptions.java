@@ -18,6 +18,9 @@ public record FirehoseOptions(
         String stream,
         int aggregateBytes) {
 
+    /** The producer's aggregate budget: the KPL's own default record size, 64 KiB. */
+    public static final int DEFAULT_AGGREGATE_BYTES = 64 * 1024;
+
     private static final Set<String> KNOWN = Set.of(
             "--source", "--rate", "--duration", "--seed", "--pages", "--poison-rate", "--stream", "--aggregate-bytes");
 
@@ -59,7 +62,7 @@ public record FirehoseOptions(
                 number(values, "--pages", "100000", Integer::parseInt),
                 number(values, "--poison-rate", "0.001", Double::parseDouble),
                 values.getOrDefault("--stream", defaultStream),
-                number(values, "--aggregate-bytes", "65536", Integer::parseInt));
+                number(values, "--aggregate-bytes", String.valueOf(DEFAULT_AGGREGATE_BYTES), Integer::parseInt));
     }
 
     /** A numeric flag; a value that is no number is reported with its flag, not as a bare parse error. */

@@ -2,6 +2,7 @@ package dev.pulse.cdk.stacks;
 
 import dev.pulse.cdk.config.EnvironmentConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -15,7 +16,8 @@ import software.constructs.Construct;
 
 /**
  * The SNS topic every alarm notifies. It is encrypted with its own key, because CloudWatch cannot publish to a topic
- * under the AWS-managed SNS key; the key policy lets CloudWatch (and nothing else new) use it.
+ * under the AWS-managed SNS key; the key policy lets CloudWatch (and nothing else new) use it, for this account's
+ * alarms only.
  */
 public final class AlertsStack extends Stack {
     private final Topic topic;
@@ -27,10 +29,19 @@ public final class AlertsStack extends Stack {
                 .description("Encrypts the Pulse " + config.name() + " alarm topic")
                 .enableKeyRotation(true)
                 .build();
+        // Only for this account's alarms in this region (the confused-deputy guard): CloudWatch sends the alarm's ARN.
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
+                .conditions(Map.of(
+                        "StringEquals",
+                        Map.of("aws:SourceAccount", getAccount()),
+                        "ArnLike",
+                        Map.of(
+                                "aws:SourceArn",
+                                "arn:" + getPartition() + ":cloudwatch:" + getRegion() + ":" + getAccount()
+                                        + ":alarm:*")))
                 .build());
         topic = Topic.Builder.create(this, "Alarms")
                 .topicName(config.prefix() + "-alarms")

@@ -18,6 +18,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
@@ -25,6 +26,9 @@ import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
@@ -39,6 +43,7 @@ import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
@@ -49,6 +54,17 @@ import software.constructs.Construct;
  */
 public final class ApiStack extends Stack {
     private final HttpApi api;
+    /** The access log line: the request, its route and caller, the answer, and where the time went. */
+    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
+            + "\"time\":\"$context.requestTimeEpoch\",\"ip\":\"$context.identity.sourceIp\","
+            + "\"method\":\"$context.httpMethod\",\"route\":\"$context.routeKey\","
+            + "\"path\":\"$context.path\",\"status\":\"$context.status\","
+            + "\"bytes\":\"$context.responseLength\",\"latencyMs\":\"$context.responseLatency\","
+            + "\"integrationMs\":\"$context.integrationLatency\","
+            + "\"integrationStatus\":\"$context.integrationStatus\","
+            + "\"error\":\"$context.error.message\",\"integrationError\":\"$context.integrationErrorMessage\","
+            + "\"user\":\"$context.authorizer.claims.sub\"}";
+
     private final HttpStage stage;
     private final UserPool userPool;
     private final UserPoolDomain login;
@@ -124,11 +140,28 @@ public final class ApiStack extends Stack {
                         .maxAge(Duration.hours(1))
                         .build())
                 .build();
+        // One JSON line per request, so Logs Insights can filter by route, status and latency.
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .logGroupName("/aws/apigateway/" + config.prefix() + "-api")
+                .retention(config.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
         stage = api.addStage(
                 "DefaultStage",
                 HttpStageOptions.builder()
                         .stageName("$default")
                         .autoDeploy(true)
+                        .accessLogSettings(new IAccessLogSettings() {
+                            @Override
+                            public IAccessLogDestination getDestination() {
+                                return new LogGroupLogDestination(accessLogs);
+                            }
+
+                            @Override
+                            public AccessLogFormat getFormat() {
+                                return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+                            }
+                        })
                         .throttle(ThrottleSettings.builder()
                                 .rateLimit(limits.rateLimit())
                                 .burstLimit(limits.burstLimit())

@@ -51,6 +51,8 @@ public final class CacheStack extends Stack {
             if (Placement.uses(function, Access.Kind.CACHE)) {
                 group.addIngressRule(
                         network.functionGroup(function.name()), Port.tcp(PORT), "Redis from " + function.name());
+                // remote rule: the egress lives in this stack, so the network stack does not depend on it
+                network.functionGroup(function.name()).addEgressRule(group, Port.tcp(PORT), "Redis", true);
             }
         }
         authToken = Secret.Builder.create(this, "AuthToken")

@@ -35,18 +35,23 @@ public final class Placement {
      */
     public static Set<InterfaceVpcEndpointAwsService> interfaceEndpoints(Topology topology) {
         Set<InterfaceVpcEndpointAwsService> services = new LinkedHashSet<>();
-        for (FunctionSpec function : vpcFunctions(topology)) {
-            for (Access access : function.access()) {
-                switch (access.kind()) {
-                    case STREAM -> {
-                        if (access.mode() != Access.Mode.READ) {
-                            services.add(InterfaceVpcEndpointAwsService.KINESIS_STREAMS);
-                        }
+        vpcFunctions(topology).forEach(function -> services.addAll(interfaceEndpoints(function)));
+        return services;
+    }
+
+    /** The interface endpoints one VPC function calls, so its security group may reach those and no others. */
+    public static Set<InterfaceVpcEndpointAwsService> interfaceEndpoints(FunctionSpec function) {
+        Set<InterfaceVpcEndpointAwsService> services = new LinkedHashSet<>();
+        for (Access access : function.access()) {
+            switch (access.kind()) {
+                case STREAM -> {
+                    if (access.mode() != Access.Mode.READ) {
+                        services.add(InterfaceVpcEndpointAwsService.KINESIS_STREAMS);
                     }
-                    case QUEUE -> services.add(InterfaceVpcEndpointAwsService.SQS);
-                    case CACHE -> services.add(InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
-                    case TABLE, SEARCH -> {}
                 }
+                case QUEUE -> services.add(InterfaceVpcEndpointAwsService.SQS);
+                case CACHE -> services.add(InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
+                case TABLE, SEARCH -> {}
             }
         }
         return services;

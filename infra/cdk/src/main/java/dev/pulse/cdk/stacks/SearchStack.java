@@ -5,6 +5,7 @@ import dev.pulse.cdk.config.SearchSize;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.FunctionSpec;
 import dev.pulse.core.topology.Topology;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
@@ -15,8 +16,9 @@ import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.CompositePrincipal;
+import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -48,7 +50,8 @@ public final class SearchStack extends Stack {
             StackProps props,
             EnvironmentConfig config,
             Topology topology,
-            NetworkStack network) {
+            NetworkStack network,
+            List<String> admins) {
         super(scope, id, props);
         SearchSize size = config.search();
         SecurityGroup group = SecurityGroup.Builder.create(this, "DomainSg")
@@ -60,15 +63,22 @@ public final class SearchStack extends Stack {
             if (Placement.uses(function, Access.Kind.SEARCH)) {
                 group.addIngressRule(
                         network.functionGroup(function.name()), Port.tcp(443), "HTTPS from " + function.name());
+                // remote rule: the egress lives in this stack, so the network stack does not depend on it
+                network.functionGroup(function.name()).addEgressRule(group, Port.tcp(443), "HTTPS to OpenSearch", true);
             }
         }
         group.addIngressRule(network.searchAdminGroup(), Port.tcp(443), "HTTPS from the search bootstrap");
-        // Humans assume it to administer the domain; the bootstrap function runs as it (see SearchBootstrapStack).
+        network.searchAdminGroup().addEgressRule(group, Port.tcp(443), "HTTPS to OpenSearch", true);
+        // The bootstrap function runs as it (see SearchBootstrapStack); the operators' roles named in the searchAdmins
+        // context may assume it to administer the domain. Not the whole account: any principal of it with
+        // sts:AssumeRole on * would otherwise become the domain's master user.
+        List<IPrincipal> trusted = new ArrayList<>();
+        trusted.add(new ServicePrincipal("lambda.amazonaws.com"));
+        admins.forEach(arn -> trusted.add(new ArnPrincipal(arn)));
         masterRole = Role.Builder.create(this, "SearchAdminRole")
                 .roleName(config.prefix() + "-search-admin")
                 .description("Fine-grained access master user: maps function roles to OpenSearch roles")
-                .assumedBy(new CompositePrincipal(
-                        new AccountRootPrincipal(), new ServicePrincipal("lambda.amazonaws.com")))
+                .assumedBy(new CompositePrincipal(trusted.toArray(IPrincipal[]::new)))
                 .managedPolicies(
                         List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaVPCAccessExecutionRole")))
                 .build();

@@ -36,6 +36,7 @@ import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -104,10 +105,16 @@ public final class WebStack extends Stack {
                 .additionalBehaviors(apiBehaviors)
                 .build();
         String origin = "https://" + distribution.getDistributionDomainName();
+        // Both deployments share CDK's one handler function; without a group of its own it logs forever.
+        LogGroup deployLogs = LogGroup.Builder.create(this, "DeploymentLogs")
+                .retention(config.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
         BucketDeployment assets = BucketDeployment.Builder.create(this, "Assets")
                 .sources(List.of(Source.asset(site.resolve("assets").toString())))
                 .destinationBucket(bucket)
                 .destinationKeyPrefix("assets/")
+                .logGroup(deployLogs)
                 .cacheControl(List.of(CacheControl.fromString("public, max-age=31536000, immutable")))
                 .prune(false)
                 .build();
@@ -132,6 +139,7 @@ public final class WebStack extends Stack {
                                                 "scopes", inputs.scopes())))))
                 .destinationBucket(bucket)
                 .cacheControl(List.of(CacheControl.noCache()))
+                .logGroup(deployLogs)
                 .prune(false)
                 .distribution(distribution)
                 .distributionPaths(List.of("/", "/index.html", "/config.json"))

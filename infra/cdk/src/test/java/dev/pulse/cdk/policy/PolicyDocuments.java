@@ -64,19 +64,26 @@ final class PolicyDocuments {
         return days instanceof Number n ? n.intValue() : 0;
     }
 
+    /**
+     * The functions the topology maps to a stream, read from the topology rather than from logical ids, and each
+     * checked to have a mapping in the Functions template that invokes its {@code live} alias. Never empty: a topology
+     * without stream-fed functions would let the alarm rules pass on nothing.
+     */
     static List<String> streamMappedFunctions(Synth app) {
-        return app.platform().functions().functions().keySet().stream()
-                .filter(fn -> PulseTopologyView.mapped(app, fn))
+        List<String> mapped = app.topology().streamMappings().stream()
+                .map(m -> m.function())
+                .distinct()
                 .toList();
-    }
-
-    /** Looks the stream mappings up through the built platform's function specs. */
-    static final class PulseTopologyView {
-        private PulseTopologyView() {}
-
-        static boolean mapped(Synth app, String function) {
-            return app.template("Functions").findResources("AWS::Lambda::EventSourceMapping").values().stream()
-                    .anyMatch(m -> m.toString().contains("Fn" + function + "Live"));
+        if (mapped.isEmpty()) {
+            throw new AssertionError("the topology maps no function to a stream: nothing to check");
         }
+        int mappings = app.template("Functions")
+                .findResources("AWS::Lambda::EventSourceMapping")
+                .size();
+        if (mappings != app.topology().streamMappings().size()) {
+            throw new AssertionError("the topology has "
+                    + app.topology().streamMappings().size() + " stream mappings, the template " + mappings);
+        }
+        return mapped;
     }
 }
