@@ -38,11 +38,11 @@ final class Chunks {
         return chunks;
     }
 
-    /** {@code pages} in consecutive batches of at most {@code size}. */
-    static List<List<String>> batches(List<String> pages, int size) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i += size) {
-            batches.add(pages.subList(i, Math.min(pages.size(), i + size)));
+    /** {@code items} in consecutive batches of at most {@code size}. */
+    static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            batches.add(items.subList(i, Math.min(items.size(), i + size)));
         }
         return batches;
     }

@@ -31,13 +31,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A snapshot run over one window: every account not yet done in the run's checkpoint, in chunks whose pages share
- * aggregation requests, at most {@code pace} chunks at once and every search request paced. Each account's snapshot
- * is rebuilt from the indices and overwritten whole, so a rerun or a resumed run never counts anything twice. One
+ * aggregation requests, at most {@code pace} chunks at once and all the work paced (search requests and store calls).
+ * Per chunk the stored fans are read in one batch per window, and snapshots are written {@value #WRITE_BATCH} at a
+ * time, each batch checkpointed once written. Each account's snapshot is rebuilt from the indices and overwritten
+ * whole, so a rerun or a resumed run (whose last batch may have been written but not checkpointed) never counts
+ * anything twice. One
  * account's failure goes to the dead-letter queue and the run goes on; a search failure that outlasts the pacer's
  * retries fails the run, which its retry resumes from the checkpoint.
  */
 public final class SnapshotJob {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotJob.class);
+    /** Snapshots per batch write (DynamoDB's BatchWriteItem limit), and accounts per checkpoint write. */
+    static final int WRITE_BATCH = 25;
 
     private final AccountPages accounts;
     private final PostAnalytics analytics;
@@ -262,25 +267,73 @@ public final class SnapshotJob {
                 after = page.after();
             } while (after.isPresent());
         }
-        for (String account : chunk.accounts()) {
+        List<String> members = chunk.accounts();
+        Map<String, Map<String, Long>> recorded = pacer.step(() -> snapshots.fans(members, window));
+        Map<String, Map<String, Long>> previous = pacer.step(() -> snapshots.fans(members, window.previous()));
+        List<AccountSnapshot> built = new ArrayList<>();
+        for (String account : members) {
             try {
-                AccountSnapshot snapshot = snapshot(account, all.get(account), window, activity, mentions, known);
-                snapshots.write(snapshot);
-                checkpoint.markDone(window, account);
-                tally.count(snapshot);
-                progress.accountDone(account, true);
-            } catch (RuntimeException e) {
-                tally.failed.incrementAndGet();
-                LOG.warn(
-                        "{} {}: account {} failed, sent to the dead-letter queue",
-                        flags.job(),
-                        window.key(),
+                built.add(snapshot(
                         account,
-                        e);
-                deadLetters.accountFailed(flags.job(), window, account, e.toString());
-                progress.accountDone(account, false);
+                        all.get(account),
+                        window,
+                        activity,
+                        mentions,
+                        known,
+                        recorded.getOrDefault(account, Map.of()),
+                        previous.getOrDefault(account, Map.of())));
+            } catch (RuntimeException e) {
+                failed(window, account, e, tally, progress);
             }
         }
+        for (List<AccountSnapshot> group : Chunks.batches(built, WRITE_BATCH)) {
+            List<AccountSnapshot> written = write(group, pacer, window, tally, progress);
+            List<String> ids = written.stream().map(AccountSnapshot::accountId).toList();
+            if (!ids.isEmpty()) {
+                pacer.step(() -> checkpoint.markDone(window, ids));
+            }
+            for (AccountSnapshot snapshot : written) {
+                tally.count(snapshot);
+                progress.accountDone(snapshot.accountId(), true);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code group} in one batch; when the batch fails, writes its snapshots one by one so only the failing
+     * account goes to the dead-letter queue (the batch may have written some already: rewriting one writes the same
+     * item). The accounts written come back, to be checkpointed after their snapshots, never before.
+     */
+    private List<AccountSnapshot> write(
+            List<AccountSnapshot> group, Pacer pacer, Window window, Tally tally, Progress progress) {
+        try {
+            pacer.step(() -> snapshots.write(group));
+            return group;
+        } catch (RuntimeException batchFailed) {
+            LOG.info(
+                    "{} {}: a batch of {} snapshots failed ({}); writing them one by one",
+                    flags.job(),
+                    window.key(),
+                    group.size(),
+                    batchFailed.toString());
+        }
+        List<AccountSnapshot> written = new ArrayList<>();
+        for (AccountSnapshot snapshot : group) {
+            try {
+                pacer.step(() -> snapshots.write(List.of(snapshot)));
+                written.add(snapshot);
+            } catch (RuntimeException e) {
+                failed(window, snapshot.accountId(), e, tally, progress);
+            }
+        }
+        return written;
+    }
+
+    private void failed(Window window, String account, RuntimeException e, Tally tally, Progress progress) {
+        tally.failed.incrementAndGet();
+        LOG.warn("{} {}: account {} failed, sent to the dead-letter queue", flags.job(), window.key(), account, e);
+        deadLetters.accountFailed(flags.job(), window, account, e.toString());
+        progress.accountDone(account, false);
     }
 
     /**
@@ -293,9 +346,9 @@ public final class SnapshotJob {
             Window window,
             Map<String, PageActivity> activity,
             Map<String, Long> mentions,
-            Map<String, Long> known) {
-        Map<String, Long> recorded = snapshots.fans(account, window);
-        Map<String, Long> previous = snapshots.fans(account, window.previous());
+            Map<String, Long> known,
+            Map<String, Long> recorded,
+            Map<String, Long> previous) {
         List<PageFigures> figures = new ArrayList<>();
         int unknown = 0;
         long skipped = 0;

@@ -9,6 +9,7 @@ import dev.pulse.reporting.domain.TopPost;
 import dev.pulse.reporting.domain.Window;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -131,25 +132,41 @@ public final class InMemoryReporting {
         /** Writes left before the store "crashes" the process (an Error, as a killed instance would stop). */
         public volatile int crashAfter = Integer.MAX_VALUE;
 
-        @Override
-        public Map<String, Long> fans(String accountId, Window window) {
-            AccountSnapshot s = stored.get(accountId + "|" + window.key());
-            Map<String, Long> fans = new HashMap<>();
-            if (s != null) {
-                s.pages().forEach(p -> fans.put(p.pageId(), p.fans()));
-            }
-            return fans;
-        }
+        /** Batch reads made, so a test can see that a chunk reads its accounts together. */
+        public final AtomicInteger reads = new AtomicInteger();
+        /** Batch writes made. */
+        public final AtomicInteger writes = new AtomicInteger();
 
         @Override
-        public synchronized void write(AccountSnapshot snapshot) {
-            if (failing.contains(snapshot.accountId())) {
-                throw new IllegalStateException("cannot write " + snapshot.accountId());
+        public Map<String, Map<String, Long>> fans(Collection<String> accountIds, Window window) {
+            reads.incrementAndGet();
+            Map<String, Map<String, Long>> all = new HashMap<>();
+            for (String accountId : accountIds) {
+                AccountSnapshot s = stored.get(accountId + "|" + window.key());
+                if (s != null) {
+                    Map<String, Long> fans = new HashMap<>();
+                    s.pages().forEach(p -> fans.put(p.pageId(), p.fans()));
+                    all.put(accountId, fans);
+                }
             }
-            if (crashAfter-- <= 0) {
-                throw new SimulatedCrash();
+            return all;
+        }
+
+        /** A batch with a failing account is rejected whole; a crash can stop a batch halfway, as a killed process. */
+        @Override
+        public synchronized void write(List<AccountSnapshot> snapshots) {
+            writes.incrementAndGet();
+            for (AccountSnapshot snapshot : snapshots) {
+                if (failing.contains(snapshot.accountId())) {
+                    throw new IllegalStateException("cannot write " + snapshot.accountId());
+                }
             }
-            stored.put(snapshot.accountId() + "|" + snapshot.window().key(), snapshot);
+            for (AccountSnapshot snapshot : snapshots) {
+                if (crashAfter-- <= 0) {
+                    throw new SimulatedCrash();
+                }
+                stored.put(snapshot.accountId() + "|" + snapshot.window().key(), snapshot);
+            }
         }
 
         public AccountSnapshot get(String account, Window window) {
@@ -172,10 +189,14 @@ public final class InMemoryReporting {
             return Set.copyOf(done.getOrDefault(window.key(), Set.of()));
         }
 
+        /** Checkpoint writes made. */
+        public final AtomicInteger marks = new AtomicInteger();
+
         @Override
-        public void markDone(Window window, String accountId) {
+        public void markDone(Window window, Collection<String> accountIds) {
+            marks.incrementAndGet();
             done.computeIfAbsent(window.key(), k -> ConcurrentHashMap.newKeySet())
-                    .add(accountId);
+                    .addAll(accountIds);
         }
 
         @Override

@@ -159,4 +159,45 @@ class SnapshotJobTest {
         assertThat(page.fans()).isEqualTo(150);
         assertThat(page.fansChange()).hasValue(50);
     }
+
+    @Test
+    void givenAChunkOf60Accounts_whenRun_thenItsStoreWorkIsTwoBatchReadsAndThreeBatchWritesAndCheckpoints() {
+        for (int i = 0; i < 60; i++) {
+            accounts.pages.put(String.format("acct-%02d", i), List.of("1", "2"));
+        }
+        analytics.fans.putAll(Map.of("1", 100L, "2", 200L));
+
+        RunResult result = job().run(DAY, false, FAR);
+
+        assertThat(result.accountsWritten()).isEqualTo(60);
+        assertThat(snapshots.reads.get())
+                .as("this period's and the previous one's fans")
+                .isEqualTo(2);
+        assertThat(snapshots.writes.get()).as("25 + 25 + 10").isEqualTo(3);
+        assertThat(checkpoint.marks.get()).isEqualTo(3);
+        assertThat(checkpoint.done(DAY)).hasSize(60);
+    }
+
+    @Test
+    void givenACrashHalfwayThroughABatch_whenRunAgain_thenTheWrittenButUncheckpointedAccountsAreRewrittenIdentically() {
+        for (int i = 0; i < 60; i++) {
+            accounts.pages.put(String.format("acct-%02d", i), List.of("1", "2"));
+        }
+        analytics.fans.putAll(Map.of("1", 100L, "2", 200L));
+        snapshots.crashAfter = 30; // the second batch of 25 dies after its 5th snapshot
+
+        assertThatThrownBy(() -> job().run(DAY, false, FAR)).isInstanceOf(InMemoryReporting.SimulatedCrash.class);
+        assertThat(checkpoint.done(DAY))
+                .as("only the first batch was checkpointed")
+                .hasSize(25);
+        assertThat(snapshots.stored).as("5 more written but not checkpointed").hasSize(30);
+        Map<String, AccountSnapshot> partial = Map.copyOf(snapshots.stored);
+
+        snapshots.crashAfter = Integer.MAX_VALUE;
+        RunResult resumed = job().run(DAY, false, FAR);
+
+        assertThat(resumed.accountsAlreadyDone()).isEqualTo(25);
+        assertThat(resumed.accountsWritten()).isEqualTo(35);
+        assertThat(snapshots.stored).hasSize(60).containsAllEntriesOf(partial);
+    }
 }

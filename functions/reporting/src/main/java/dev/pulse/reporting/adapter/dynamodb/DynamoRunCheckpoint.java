@@ -3,13 +3,17 @@ package dev.pulse.reporting.adapter.dynamodb;
 import dev.pulse.reporting.application.RunCheckpoint;
 import dev.pulse.reporting.domain.Shard;
 import dev.pulse.reporting.domain.Window;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * report-runs: one item per account a run has finished (pk run = the window's key, sk accountId), and per fan-out one
@@ -38,9 +42,20 @@ public final class DynamoRunCheckpoint implements RunCheckpoint {
         return done;
     }
 
+    /** One {@code BatchWriteItem} per 25 accounts. */
     @Override
-    public void markDone(Window window, String accountId) {
-        dynamo.putItem(p -> p.tableName(table).item(key(window, accountId)));
+    public void markDone(Window window, Collection<String> accountIds) {
+        DynamoBatches.write(
+                dynamo,
+                table,
+                accountIds.stream()
+                        .distinct()
+                        .map(account -> WriteRequest.builder()
+                                .putRequest(PutRequest.builder()
+                                        .item(key(window, account))
+                                        .build())
+                                .build())
+                        .toList());
     }
 
     /** ADD is idempotent and atomic, so the old set tells exactly one caller that it added the last shard. */
@@ -62,9 +77,17 @@ public final class DynamoRunCheckpoint implements RunCheckpoint {
 
     @Override
     public void reset(Window window) {
-        for (String account : done(window)) {
-            dynamo.deleteItem(d -> d.tableName(table).key(key(window, account)));
-        }
+        DynamoBatches.write(
+                dynamo,
+                table,
+                done(window).stream()
+                        .sorted()
+                        .map(account -> WriteRequest.builder()
+                                .deleteRequest(DeleteRequest.builder()
+                                        .key(key(window, account))
+                                        .build())
+                                .build())
+                        .toList());
     }
 
     private static final String FANOUT = "#fanout#";

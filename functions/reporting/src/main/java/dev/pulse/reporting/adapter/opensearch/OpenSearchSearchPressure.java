@@ -5,7 +5,11 @@ import dev.pulse.reporting.application.SearchPressure;
 import java.util.Map;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 
-/** The search thread pool's queue, from {@code _nodes/stats/thread_pool/search}, summed over the nodes. */
+/**
+ * The search thread pool's active and queued tasks, from {@code _nodes/stats/thread_pool/search}, summed over the
+ * nodes. A search over several shards holds one task per shard, so this can overstate the job's own share; the error
+ * only makes the job yield more.
+ */
 public final class OpenSearchSearchPressure implements SearchPressure {
     private final SearchCalls calls;
 
@@ -14,13 +18,14 @@ public final class OpenSearchSearchPressure implements SearchPressure {
     }
 
     @Override
-    public long queued() {
-        long queued = 0;
+    public long busy() {
+        long busy = 0;
         JsonNode nodes = calls.send("GET", "/_nodes/stats/thread_pool/search", Map.of(), null)
                 .path("nodes");
         for (JsonNode node : nodes) {
-            queued += node.path("thread_pool").path("search").path("queue").asLong();
+            JsonNode search = node.path("thread_pool").path("search");
+            busy += search.path("active").asLong() + search.path("queue").asLong();
         }
-        return queued;
+        return busy;
     }
 }
