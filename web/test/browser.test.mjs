@@ -247,13 +247,13 @@ test('dashboard: loading state, charts, and numbers equal to the API\'s; the emp
     return sum + (typeof v === 'object' ? v.total : v);
   }, 0);
   const shown = async (id) => Number(await page.locator(`#${id}`).getAttribute('data-value'));
-  assert.equal(await shown('total-posts'), total('posts'));
+  assert.equal(await shown('total-posts'), total('postCount'));
   assert.equal(await shown('total-engagement'), total('engagement'));
-  assert.equal(await shown('total-mentions'), total('mentions'));
+  assert.equal(await shown('total-mentions'), total('mentionCount'));
   assert.equal(await shown('fans-change'), total('fansChange'));
-  assert.equal(await page.locator('#total-posts').textContent(), total('posts').toLocaleString('en'));
+  assert.equal(await page.locator('#total-posts').textContent(), total('postCount').toLocaleString('en'));
   const best = data.snapshots.flatMap((s) => s.figures.topPosts).sort((a, b) => b.engagement - a.engagement)[0];
-  assert.match(await page.locator('#top-posts li').first().textContent(), new RegExp(best.message));
+  assert.match(await page.locator('#top-posts li').first().textContent(), new RegExp(best.postId));
   await shot('dashboard');
   await axe('dashboard');
   await page.getByRole('button', { name: 'Daily' }).click();

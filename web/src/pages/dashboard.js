@@ -1,5 +1,6 @@
 // Dashboards: the account's hourly or daily snapshots (written by reporting) as charts of posts and engagement, the
-// totals, the top posts, mentions received and the change in fans. Figures are read generically: a number, a
+// totals, the top posts, mentions received and the change in fans. The keys are the ones reporting writes
+// (SnapshotItem: postCount, engagement, mentionCount, fans, fansChange, topPosts); a figure is read as a number, a
 // {total: n} split, or a map of numbers summed, so a richer snapshot still renders.
 import uPlot from '../vendor/uPlot.esm.js';
 import { api } from '../api.js';
@@ -41,9 +42,9 @@ export function summarize(snapshots) {
     }
   }
   return {
-    posts: sum('posts'),
+    posts: sum('postCount'),
     engagement: sum('engagement'),
-    mentions: has('mentions') ? sum('mentions') : undefined,
+    mentions: has('mentionCount') ? sum('mentionCount') : undefined,
     fans: fans.length ? fans[fans.length - 1] : undefined,
     fansChange,
     topPosts: [...top.values()].sort((a, b) => b.engagement - a.engagement).slice(0, 5),
@@ -135,7 +136,7 @@ export async function render(main, { period = 'hour' } = {}) {
       tile('total-mentions', 'Mentions received', s.mentions),
       tile('fans-change', 'Fans change', s.fansChange, formatChange)),
     charts);
-  chart(charts, 'Posts', snapshots, 'posts', '#1f6feb');
+  chart(charts, 'Posts', snapshots, 'postCount', '#1f6feb');
   chart(charts, 'Engagement', snapshots, 'engagement', '#b35900');
   const top = el('ol', { class: 'top-posts', id: 'top-posts' }, ...s.topPosts.map((p) => el('li', {},
     el('span', { class: 'post-message', text: p.message || p.text || p.id }),

@@ -129,7 +129,7 @@ class WebAppIT {
         assertThat(shots.resolve("signed-in-cognito-pkce.png")).isNotEmptyFile();
     }
 
-    /** Twelve hours of snapshots, as reporting writes them: counts, an engagement split, top posts, fans. */
+    /** Twelve hours of snapshots with reporting's keys (SnapshotItem): counts, the engagement split, top posts, fans. */
     private void writeHourlySnapshots(String accountId) {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         for (int i = 1; i <= SNAPSHOTS; i++) {
@@ -140,23 +140,19 @@ class WebAppIT {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("accountId", s(accountId));
             item.put("periodKey", s("hour#" + start));
-            item.put("posts", n(5 + (i * 7) % 11));
-            item.put(
-                    "engagement",
-                    AttributeValue.fromM(Map.of(
-                            "total", n(reactions + comments + shares),
-                            "reactions", n(reactions),
-                            "comments", n(comments),
-                            "shares", n(shares))));
-            item.put("mentions", n(i % 4));
+            item.put("postCount", n(5 + (i * 7) % 11));
+            item.put("engagement", n(reactions + comments + shares));
+            item.put("reactions", n(reactions));
+            item.put("comments", n(comments));
+            item.put("shares", n(shares));
+            item.put("mentionCount", n(i % 4));
             item.put("fans", n(1_200_000 + 150 * (SNAPSHOTS - i)));
             item.put("fansChange", n(150 - i));
             item.put(
                     "topPosts",
                     AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                            "id", s("9008_" + i),
-                            "message", s("Launch day post number " + i),
-                            "pageName", s("Nintendo"),
+                            "postId", s("9008_" + i),
+                            "pageId", s("9008"),
                             "engagement", n(reactions + comments + shares))))));
             platform.dynamo.putItem(p ->
                     p.tableName(platform.table(PulseTopology.REPORTS_TABLE)).item(item));
