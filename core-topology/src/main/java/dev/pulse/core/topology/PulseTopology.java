@@ -312,8 +312,8 @@ public final class PulseTopology {
                         Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
                         Access.writes(Access.Kind.QUEUE, failures),
                         Access.readsAndWrites(Access.Kind.QUEUE, shards),
-                        Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
-                        Access.reads(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+                        Access.queries(PAGES_ALIAS),
+                        Access.queries(POSTS_TEMPLATE)));
     }
 
     /**
@@ -344,9 +344,7 @@ public final class PulseTopology {
                 512,
                 Duration.ofMinutes(5),
                 Map.of(),
-                List.of(
-                        Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
-                        Access.readsAndWrites(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+                List.of(Access.reads(Access.Kind.TABLE, FLAGS_TABLE), Access.expires(POSTS_TEMPLATE)));
     }
 
     /**
