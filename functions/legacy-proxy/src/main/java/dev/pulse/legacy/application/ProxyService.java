@@ -6,6 +6,7 @@ import dev.pulse.legacy.domain.LegacyRoute;
 import dev.pulse.legacy.domain.LegacyRoutes;
 import dev.pulse.legacy.domain.Mode;
 import dev.pulse.legacy.domain.ProxyRequest;
+import dev.pulse.legacy.domain.RequestTarget;
 import dev.pulse.legacy.domain.StickyBucket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -68,6 +69,10 @@ public final class ProxyService {
     public BackendResponse handle(ProxyRequest request) {
         if (request.body().length > maxBodyBytes) {
             return error(413, "body_too_large", "request bodies are limited to " + maxBodyBytes + " bytes", LEGACY, "");
+        }
+        Optional<String> badTarget = RequestTarget.problem(request.path(), request.rawQuery());
+        if (badTarget.isPresent()) {
+            return error(400, "bad_request", badTarget.get(), LEGACY, "");
         }
         Optional<LegacyRoute> found = LegacyRoutes.match(request.method(), request.path());
         if (found.isEmpty()) {
