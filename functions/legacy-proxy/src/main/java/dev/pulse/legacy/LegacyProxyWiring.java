@@ -17,6 +17,8 @@ import dev.pulse.legacy.domain.NoiseModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The composition root: the only place that builds clients. Runs once per Lambda instance (or per test). */
@@ -42,17 +44,17 @@ public final class LegacyProxyWiring {
                         clock),
                 new ShadowComparer(
                         new NoiseModel(), new DynamoDiffSamples(dynamo, config.diffsTable()), metrics, clock),
-                new RollbackGuard(
-                        modes,
-                        metrics,
-                        clock,
-                        config.rollbackWindow(),
-                        config.rollbackErrorRate(),
-                        config.rollbackMinCalls()),
+                new RollbackGuard(modes, metrics, clock, config.rollback()),
                 metrics,
                 Executors.newVirtualThreadPerTaskExecutor(),
                 config.legacyTimeout(),
-                config.maxBodyBytes());
+                config.maxBodyBytes(),
+                sample(config.verifySampleRate()));
+    }
+
+    /** Whether to compare this answer with legacy's: a coin of the configured weight (never at 0, always at 1). */
+    static BooleanSupplier sample(double rate) {
+        return () -> rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
     }
 
     public static LegacyProxyWiring fromEnvironment() {

@@ -6,6 +6,7 @@ import dev.pulse.legacy.domain.LegacyRoute;
 import dev.pulse.legacy.domain.LegacyRoutes;
 import dev.pulse.legacy.domain.Mode;
 import dev.pulse.legacy.domain.ProxyRequest;
+import dev.pulse.legacy.domain.RequestTarget;
 import dev.pulse.legacy.domain.StickyBucket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,11 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 /**
  * The proxy: per route mode, answers from legacy or from the new service (through its v1 adapter), falls back to
- * legacy when the new service fails, shadows without adding latency, and feeds the rollback guard. Every answer says
- * which backend served it ({@link #BACKEND_HEADER}) and in which mode ({@link #MODE_HEADER}).
+ * legacy when the new service fails, shadows without adding latency, and feeds the rollback guard: the new service's
+ * failures, and (for a sample of the answers it gave in {@code canary}/{@code new}) whether legacy would have answered
+ * the same, compared off the request path as the shadow is. Every answer says which backend served it
+ * ({@link #BACKEND_HEADER}) and in which mode ({@link #MODE_HEADER}).
  */
 public final class ProxyService {
     public static final String BACKEND_HEADER = "x-pulse-backend";
@@ -36,6 +40,7 @@ public final class ProxyService {
     private final Executor background;
     private final Duration legacyTimeout;
     private final int maxBodyBytes;
+    private final BooleanSupplier verifySample;
     private final Semaphore shadows = new Semaphore(MAX_SHADOWS_IN_FLIGHT);
 
     public ProxyService(
@@ -47,7 +52,8 @@ public final class ProxyService {
             ProxyMetrics metrics,
             Executor background,
             Duration legacyTimeout,
-            int maxBodyBytes) {
+            int maxBodyBytes,
+            BooleanSupplier verifySample) {
         this.modes = modes;
         this.legacy = legacy;
         this.newService = newService;
@@ -57,11 +63,16 @@ public final class ProxyService {
         this.background = background;
         this.legacyTimeout = legacyTimeout;
         this.maxBodyBytes = maxBodyBytes;
+        this.verifySample = verifySample;
     }
 
     public BackendResponse handle(ProxyRequest request) {
         if (request.body().length > maxBodyBytes) {
             return error(413, "body_too_large", "request bodies are limited to " + maxBodyBytes + " bytes", LEGACY, "");
+        }
+        Optional<String> badTarget = RequestTarget.problem(request.path(), request.rawQuery());
+        if (badTarget.isPresent()) {
+            return error(400, "bad_request", badTarget.get(), LEGACY, "");
         }
         Optional<LegacyRoute> found = LegacyRoutes.match(request.method(), request.path());
         if (found.isEmpty()) {
@@ -84,6 +95,9 @@ public final class ProxyService {
             BackendResponse answer = newService.answer(route, request);
             guard.record(route.name(), mode, false);
             metrics.count(route.name(), ProxyMetrics.SERVED_NEW);
+            if (verifySample.getAsBoolean()) {
+                offPath(route, () -> verify(route, request, mode, answer));
+            }
             return tagged(answer, NEW, mode);
         } catch (Backend.BackendFailure e) {
             metrics.count(route.name(), ProxyMetrics.NEW_FAILURES);
@@ -98,24 +112,46 @@ public final class ProxyService {
         if (primary.isEmpty()) {
             return legacyDown(mode);
         }
-        if (shadows.tryAcquire()) {
-            try {
-                background.execute(() -> {
-                    try {
-                        shadow(route, request, primary.get());
-                    } finally {
-                        shadows.release();
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                shadows.release();
-                metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
-            }
-        } else {
-            metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
-        }
+        offPath(route, () -> shadow(route, request, primary.get()));
         metrics.count(route.name(), ProxyMetrics.SERVED_LEGACY);
         return tagged(primary.get(), LEGACY, mode);
+    }
+
+    /** Runs {@code work} in the background, at most {@link #MAX_SHADOWS_IN_FLIGHT} at once; drops (and counts) more. */
+    private void offPath(LegacyRoute route, Runnable work) {
+        if (!shadows.tryAcquire()) {
+            metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    shadows.release();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            shadows.release();
+            metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
+        }
+    }
+
+    /**
+     * Runs off the request path, after the new service answered in {@code canary}/{@code new}: legacy's answer to the
+     * same request (and a second one, for noise), compared with what the caller got; the outcome feeds the rollback
+     * guard's diff rate. Legacy failing here proves nothing about the new service, so nothing is recorded then.
+     */
+    private void verify(LegacyRoute route, ProxyRequest request, Mode mode, BackendResponse served) {
+        Optional<BackendResponse> primary = callLegacy(request, route.name());
+        if (primary.isEmpty()) {
+            return;
+        }
+        Optional<BackendResponse> second = callLegacy(request, route.name());
+        boolean differed = !comparer.compare(
+                        route, request.pathAndQuery(), primary.get(), second.orElse(primary.get()), served)
+                .isEmpty();
+        guard.recordComparison(route.name(), mode, differed);
     }
 
     /** Runs off the request path: the new service's answer and a second legacy call (for noise), then compares. */
