@@ -19,8 +19,6 @@ import java.util.function.Supplier;
  *       whether anyone else is searching (tasks running or queued beyond the job's own): then, as after a slow or
  *       failed unit, the duty halves, down to {@link #MIN_DUTY} so the job always progresses; a probe that finds
  *       the pool to itself adds {@link #DUTY_STEP}, up to 1 (full speed); others searching also halves the limit.
- *       Below full duty the units run one at a time ({@link #concurrency}), so each burst of the job's work is one
- *       unit wide.
  * </ul>
  *
  * Locally every server shares the same cores, so the duty cycle is what hands the CPU back to the interactive paths;
@@ -106,16 +104,6 @@ public final class Pacer {
         return pause;
     }
 
-    /**
-     * How many units may run at once now: the limit at full duty, one while the job yields (duty below 1). A unit's
-     * rest is computed for that unit alone, so two units started together after a shared rest would double the
-     * job's bite in each burst (both cores locally, two search threads in AWS) while the average duty stayed the same;
-     * the interactive requests that land in such a burst are the p99. One unit at a time keeps each burst to one.
-     */
-    public synchronized int concurrency() {
-        return duty < 1.0 ? 1 : limit;
-    }
-
     /** The share of wall time the job may work now, from {@link #MIN_DUTY} to 1. */
     public synchronized double duty() {
         return duty;
@@ -138,7 +126,8 @@ public final class Pacer {
     }
 
     private synchronized Duration acquire(boolean search) {
-        while (inFlight >= concurrency()) {
+        probe();
+        while (inFlight >= limit) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -146,7 +135,6 @@ public final class Pacer {
                 throw new IllegalStateException("interrupted while pacing", e);
             }
         }
-        probe();
         inFlight++;
         if (search) {
             searchesInFlight++;

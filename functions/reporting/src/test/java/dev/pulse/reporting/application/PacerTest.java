@@ -197,29 +197,4 @@ class PacerTest {
         assertThat(pacer.requests()).isEqualTo(Pacer.ATTEMPTS);
         assertThat(pacer.limit()).isEqualTo(1);
     }
-
-    @Test
-    void givenTheJobYields_thenItsUnitsRunOneAtATime_andTheLimitAppliesAgainAtFullDuty() {
-        for (int i = 0; i < 7; i++) {
-            request(10);
-        }
-        assertThat(pacer.concurrency()).isEqualTo(8);
-
-        queued.set(3);
-        clock.advance(Pacer.PROBE_EVERY);
-        request(10);
-        assertThat(pacer.duty()).isEqualTo(0.5);
-        assertThat(pacer.limit()).isGreaterThan(1);
-        assertThat(pacer.concurrency())
-                .as("one unit at a time while the job yields")
-                .isEqualTo(1);
-
-        queued.set(0);
-        for (int i = 0; i < 6; i++) {
-            clock.advance(Pacer.PROBE_EVERY);
-            request(10);
-        }
-        assertThat(pacer.duty()).isEqualTo(1.0);
-        assertThat(pacer.concurrency()).isEqualTo(pacer.limit()).isGreaterThan(1);
-    }
 }
