@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The composition root: the only place that builds clients. Runs once per Lambda instance (or per test). */
 public final class LegacyProxyWiring {
     static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+    static final Duration STALE_MARGIN = Duration.ofSeconds(1);
 
     private final ProxyService service;
     private final EmfProxyMetrics metrics;
@@ -49,7 +50,13 @@ public final class LegacyProxyWiring {
                 Executors.newVirtualThreadPerTaskExecutor(),
                 config.legacyTimeout(),
                 config.maxBodyBytes(),
-                sample(config.verifySampleRate()));
+                sample(config.verifySampleRate()),
+                clock,
+                // the longest honest comparison: legacy twice and the new service, each at its timeout, and a margin
+                config.legacyTimeout()
+                        .multipliedBy(2)
+                        .plus(config.newTimeout())
+                        .plus(STALE_MARGIN));
     }
 
     /** Whether to compare this answer with legacy's: a coin of the configured weight (never at 0, always at 1). */

@@ -8,6 +8,7 @@ import dev.pulse.legacy.domain.Mode;
 import dev.pulse.legacy.domain.ProxyRequest;
 import dev.pulse.legacy.domain.RequestTarget;
 import dev.pulse.legacy.domain.StickyBucket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class ProxyService {
     private final Duration legacyTimeout;
     private final int maxBodyBytes;
     private final BooleanSupplier verifySample;
+    private final Clock clock;
+    private final Duration staleAfter;
     private final Semaphore shadows = new Semaphore(MAX_SHADOWS_IN_FLIGHT);
 
     public ProxyService(
@@ -53,7 +56,9 @@ public final class ProxyService {
             Executor background,
             Duration legacyTimeout,
             int maxBodyBytes,
-            BooleanSupplier verifySample) {
+            BooleanSupplier verifySample,
+            Clock clock,
+            Duration staleAfter) {
         this.modes = modes;
         this.legacy = legacy;
         this.newService = newService;
@@ -64,6 +69,8 @@ public final class ProxyService {
         this.legacyTimeout = legacyTimeout;
         this.maxBodyBytes = maxBodyBytes;
         this.verifySample = verifySample;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
     }
 
     public BackendResponse handle(ProxyRequest request) {
@@ -96,7 +103,8 @@ public final class ProxyService {
             guard.record(route.name(), mode, false);
             metrics.count(route.name(), ProxyMetrics.SERVED_NEW);
             if (verifySample.getAsBoolean()) {
-                offPath(route, () -> verify(route, request, mode, answer));
+                long startedAt = clock.millis();
+                offPath(route, () -> verify(route, request, mode, answer, startedAt));
             }
             return tagged(answer, NEW, mode);
         } catch (Backend.BackendFailure e) {
@@ -112,7 +120,8 @@ public final class ProxyService {
         if (primary.isEmpty()) {
             return legacyDown(mode);
         }
-        offPath(route, () -> shadow(route, request, primary.get()));
+        long startedAt = clock.millis();
+        offPath(route, () -> shadow(route, request, primary.get(), startedAt));
         metrics.count(route.name(), ProxyMetrics.SERVED_LEGACY);
         return tagged(primary.get(), LEGACY, mode);
     }
@@ -142,12 +151,15 @@ public final class ProxyService {
      * same request (and a second one, for noise), compared with what the caller got; the outcome feeds the rollback
      * guard's diff rate. Legacy failing here proves nothing about the new service, so nothing is recorded then.
      */
-    private void verify(LegacyRoute route, ProxyRequest request, Mode mode, BackendResponse served) {
+    private void verify(LegacyRoute route, ProxyRequest request, Mode mode, BackendResponse served, long startedAt) {
         Optional<BackendResponse> primary = callLegacy(request, route.name());
         if (primary.isEmpty()) {
             return;
         }
         Optional<BackendResponse> second = callLegacy(request, route.name());
+        if (stale(route, startedAt)) {
+            return;
+        }
         boolean differed = !comparer.compare(
                         route, request.pathAndQuery(), primary.get(), second.orElse(primary.get()), served)
                 .isEmpty();
@@ -155,7 +167,7 @@ public final class ProxyService {
     }
 
     /** Runs off the request path: the new service's answer and a second legacy call (for noise), then compares. */
-    private void shadow(LegacyRoute route, ProxyRequest request, BackendResponse primary) {
+    private void shadow(LegacyRoute route, ProxyRequest request, BackendResponse primary, long startedAt) {
         BackendResponse candidate;
         try {
             candidate = newService.answer(route, request);
@@ -164,7 +176,23 @@ public final class ProxyService {
             candidate = new BackendResponse(0, Map.of(), "new service failed: " + e.getMessage());
         }
         Optional<BackendResponse> second = callLegacy(request, route.name());
+        if (stale(route, startedAt)) {
+            return;
+        }
         comparer.compare(route, request.pathAndQuery(), primary, second.orElse(primary), candidate);
+    }
+
+    /**
+     * Whether background work took longer than its own timeouts allow ({@code staleAfter}): then it was frozen with a
+     * Lambda instance after the response (or starved), its calls may have "timed out" at the thaw, and its outcome
+     * proves nothing. It is dropped and counted as {@link ProxyMetrics#SHADOW_STALE}, never as a difference.
+     */
+    private boolean stale(LegacyRoute route, long startedAt) {
+        if (clock.millis() - startedAt <= staleAfter.toMillis()) {
+            return false;
+        }
+        metrics.count(route.name(), ProxyMetrics.SHADOW_STALE);
+        return true;
     }
 
     private BackendResponse fromLegacy(ProxyRequest request, String route, Mode mode, String backend) {

@@ -8,10 +8,8 @@ import dev.pulse.legacy.domain.Mode;
 import dev.pulse.legacy.domain.NoiseModel;
 import dev.pulse.legacy.domain.ProxyRequest;
 import dev.pulse.legacy.domain.StickyBucket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The proxy's decisions over fakes: which backend answers, fallback, rollback, shadow and its noise learning. */
 class ProxyServiceTest {
     static final String SEARCH = "/api/v1/pages/search";
-    final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+    final RollbackGuardTest.MovableClock clock =
+            new RollbackGuardTest.MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final InMemoryRouteModes modes = new InMemoryRouteModes();
     final Map<String, AtomicInteger> counted = new ConcurrentHashMap<>();
     final ProxyMetrics metrics = (route, metric) ->
@@ -68,7 +67,9 @@ class ProxyServiceTest {
             Runnable::run, // shadows run inline here, so the test sees them at once
             Duration.ofSeconds(1),
             1024,
-            () -> verifying.get());
+            () -> verifying.get(),
+            clock,
+            Duration.ofSeconds(5));
 
     /** A v1 search answer whose request id says who made it, and one page. */
     static BackendResponse v1(String requestId) {
@@ -244,6 +245,36 @@ class ProxyServiceTest {
 
         assertThat(modes.mode(LegacyRoutes.PAGES_SEARCH)).isEqualTo(Mode.NEW);
         assertThat(counted).doesNotContainKey(ProxyMetrics.SHADOW_COMPARED);
+    }
+
+    @Test
+    void givenShadowWorkFrozenPastItsTimeouts_asAfterALambdaResponse_thenItIsDroppedAsStale_notADifference() {
+        set(Mode.SHADOW);
+        newService.set((route, request) -> {
+            clock.now = clock.now.plus(Duration.ofMinutes(3)); // the instance slept; at the thaw the call "timed out"
+            throw new Backend.BackendFailure("timed out", null, true);
+        });
+
+        BackendResponse answer = service.handle(search("ada"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(samples).isEmpty();
+        assertThat(counted.get(ProxyMetrics.SHADOW_STALE)).hasValue(1);
+        assertThat(counted).doesNotContainKeys(ProxyMetrics.SHADOW_COMPARED, ProxyMetrics.SHADOW_DIFFS);
+    }
+
+    @Test
+    void givenShadowWorkThatFailsWithinItsTimeouts_thenItIsStillADifference() {
+        set(Mode.SHADOW);
+        newService.set((route, request) -> {
+            clock.now = clock.now.plus(Duration.ofSeconds(1));
+            throw new Backend.BackendFailure("timed out", null, true);
+        });
+
+        service.handle(search("ada"));
+
+        assertThat(samples).singleElement().satisfies(s -> assertThat(s.newStatus()).isZero());
+        assertThat(counted).doesNotContainKey(ProxyMetrics.SHADOW_STALE);
     }
 
     @Test
