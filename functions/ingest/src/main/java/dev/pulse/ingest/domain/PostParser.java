@@ -1,8 +1,9 @@
 package dev.pulse.ingest.domain;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.json.Json;
 import dev.pulse.ingest.domain.ParseResult.Parsed;
@@ -21,7 +22,13 @@ import java.util.List;
  * fail a batch.
  */
 public final class PostParser {
-    private static final ObjectMapper MAPPER = Json.mapper();
+    /**
+     * Duplicate keys are malformed: which of two {@code id}s is meant depends on the parser, so a post that two
+     * readers could see differently is not indexed at all.
+     */
+    private static final ObjectReader READER =
+            Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private final int maxBytes;
     private final TimeWindow window;
 
@@ -63,7 +70,7 @@ public final class PostParser {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = READER.readTree(text);
         } catch (JsonProcessingException e) {
             return new Rejected(PoisonReason.MALFORMED_JSON, e.getOriginalMessage());
         }

@@ -70,6 +70,15 @@ class PostParserTest {
     }
 
     @Test
+    void givenDuplicateKeys_whenParsed_thenMalformedWhicheverValueWouldWin() {
+        String json = valid().toString();
+
+        assertThat(reason("{\"id\":\"1_9\"," + json.substring(1))).isEqualTo(PoisonReason.MALFORMED_JSON);
+        assertThat(reason(json.replace("\"name\":", "\"name\":\"a\",\"name\":")))
+                .isEqualTo(PoisonReason.MALFORMED_JSON);
+    }
+
+    @Test
     void givenNoId_whenParsed_thenMissingId() {
         assertThat(reason(valid().without("id"))).isEqualTo(PoisonReason.MISSING_ID);
         assertThat(reason(valid().put("id", " "))).isEqualTo(PoisonReason.MISSING_ID);
