@@ -308,7 +308,8 @@ public final class LegacyBench {
             if (args[i].startsWith("--") && i + 1 < args.length) {
                 options.put(args[i].substring(2), args[++i]);
             } else {
-                System.err.println("usage: bench legacy [--size 100000] [--queries 1500] [--seconds 60] [--settle-ms 25]");
+                System.err.println(
+                        "usage: bench legacy [--size 100000] [--queries 1500] [--seconds 60] [--settle-ms 25]");
                 System.exit(2);
             }
         }

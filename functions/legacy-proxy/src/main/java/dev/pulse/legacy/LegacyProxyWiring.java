@@ -53,10 +53,7 @@ public final class LegacyProxyWiring {
                 sample(config.verifySampleRate()),
                 clock,
                 // the longest honest comparison: legacy twice and the new service, each at its timeout, and a margin
-                config.legacyTimeout()
-                        .multipliedBy(2)
-                        .plus(config.newTimeout())
-                        .plus(STALE_MARGIN));
+                config.legacyTimeout().multipliedBy(2).plus(config.newTimeout()).plus(STALE_MARGIN));
     }
 
     /** Whether to compare this answer with legacy's: a coin of the configured weight (never at 0, always at 1). */

@@ -273,7 +273,9 @@ class ProxyServiceTest {
 
         service.handle(search("ada"));
 
-        assertThat(samples).singleElement().satisfies(s -> assertThat(s.newStatus()).isZero());
+        assertThat(samples)
+                .singleElement()
+                .satisfies(s -> assertThat(s.newStatus()).isZero());
         assertThat(counted).doesNotContainKey(ProxyMetrics.SHADOW_STALE);
     }
 
