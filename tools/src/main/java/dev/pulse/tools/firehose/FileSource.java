@@ -1,20 +1,18 @@
 package dev.pulse.tools.firehose;
 
 import dev.pulse.ingest.domain.kpl.UserRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Replays a JSON-lines file, one post per line; blank lines are skipped. */
+/** Replays a JSON-lines file, one post per line, each line's bytes as they are (see {@link LineReader}); blank lines are skipped. */
 public final class FileSource implements PostSource {
-    private final BufferedReader reader;
+    private final LineReader reader;
 
     public FileSource(Path file) {
         try {
-            this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            this.reader = new LineReader(Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -23,8 +21,8 @@ public final class FileSource implements PostSource {
     @Override
     public UserRecord next() {
         try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
+            for (byte[] line = reader.next(); line != null; line = reader.next()) {
+                if (!LineReader.blank(line)) {
                     return LineKeys.record(line);
                 }
             }

@@ -41,8 +41,12 @@ public final class FirehoseCommand {
         }
         var kinesis = new AwsClients(PulseConfig.fromEnv(env)).kinesis();
         try (PostSource source = source(options);
-                KinesisPublisher publisher =
-                        new KinesisPublisher(kinesis, options.stream(), options.aggregateBytes(), 256)) {
+                KinesisPublisher publisher = new KinesisPublisher(
+                        kinesis,
+                        options.stream(),
+                        options.aggregateBytes(),
+                        256,
+                        new DeadLetterFile(options.deadLetter()))) {
             run(source, publisher, options, System.out);
         } catch (UncheckedIOException | SdkException e) {
             // An unreadable file, a missing stream or an unreachable Kinesis: one line, no stack trace.
@@ -109,6 +113,12 @@ public final class FirehoseCommand {
         }
         publisher.flush();
         out.println(progress(publisher.stats(), published, System.nanoTime() - start) + " done");
+        long deadLettered = publisher.stats().deadLettered();
+        if (deadLettered > 0) {
+            out.println("firehose: " + deadLettered + " record" + (deadLettered == 1 ? "" : "s")
+                    + " over the Kinesis record limit written, with the reason, to "
+                    + publisher.deadLetters().path());
+        }
         return published;
     }
 
@@ -116,14 +126,15 @@ public final class FirehoseCommand {
         double seconds = Math.max(elapsedNanos / 1e9, 0.001);
         return String.format(
                 Locale.ROOT,
-                "firehose rate=%,.0f/s sent=%,d failed=%,d throttled=%,d backlog=%,d dropped=%,d kinesis_records=%,d"
+                "firehose rate=%,.0f/s sent=%,d failed=%,d throttled=%,d backlog=%,d dead_lettered=%,d"
+                        + " kinesis_records=%,d"
                         + " elapsed=%.0fs",
                 stats.sent() / seconds,
                 stats.sent(),
                 stats.retried(),
                 stats.throttled(),
                 stats.backlog(),
-                stats.dropped(),
+                stats.deadLettered(),
                 stats.kinesisRecords(),
                 seconds);
     }

@@ -16,13 +16,22 @@ public record FirehoseOptions(
         int pages,
         double poisonRate,
         String stream,
-        int aggregateBytes) {
+        int aggregateBytes,
+        java.nio.file.Path deadLetter) {
 
     /** The producer's aggregate budget: the KPL's own default record size, 64 KiB. */
     public static final int DEFAULT_AGGREGATE_BYTES = 64 * 1024;
 
     private static final Set<String> KNOWN = Set.of(
-            "--source", "--rate", "--duration", "--seed", "--pages", "--poison-rate", "--stream", "--aggregate-bytes");
+            "--source",
+            "--rate",
+            "--duration",
+            "--seed",
+            "--pages",
+            "--poison-rate",
+            "--stream",
+            "--aggregate-bytes",
+            "--dead-letter");
 
     public FirehoseOptions {
         if (!source.equals("sim")
@@ -62,7 +71,10 @@ public record FirehoseOptions(
                 number(values, "--pages", "100000", Integer::parseInt),
                 number(values, "--poison-rate", "0.001", Double::parseDouble),
                 values.getOrDefault("--stream", defaultStream),
-                number(values, "--aggregate-bytes", String.valueOf(DEFAULT_AGGREGATE_BYTES), Integer::parseInt));
+                number(values, "--aggregate-bytes", String.valueOf(DEFAULT_AGGREGATE_BYTES), Integer::parseInt),
+                values.containsKey("--dead-letter")
+                        ? java.nio.file.Path.of(values.get("--dead-letter"))
+                        : DeadLetterFile.DEFAULT);
     }
 
     /** A numeric flag; a value that is no number is reported with its flag, not as a bare parse error. */
@@ -109,6 +121,6 @@ public record FirehoseOptions(
 
     public static String usage() {
         return "usage: firehose [--source sim|file:PATH|http:URL] [--rate POSTS_PER_S] [--duration 60s|5m|forever]"
-                + " [--seed S] [--pages N] [--poison-rate F] [--stream NAME] [--aggregate-bytes N]";
+                + " [--seed S] [--pages N] [--poison-rate F] [--stream NAME] [--aggregate-bytes N] [--dead-letter FILE]";
     }
 }

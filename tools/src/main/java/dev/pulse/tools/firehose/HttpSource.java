@@ -2,21 +2,19 @@ package dev.pulse.tools.firehose;
 
 import dev.pulse.ingest.application.Backoff;
 import dev.pulse.ingest.domain.kpl.UserRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads a streaming JSON-lines endpoint. When the connection drops or the server answers an error, it reconnects
- * with exponential backoff; it never ends by itself (the command's duration does).
+ * with exponential backoff; it never ends by itself (the command's duration does). Lines are forwarded as bytes,
+ * undecoded, like {@link FileSource}'s.
  */
 public final class HttpSource implements PostSource {
     private static final Logger LOG = LoggerFactory.getLogger(HttpSource.class);
@@ -25,7 +23,7 @@ public final class HttpSource implements PostSource {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
     private final Backoff backoff;
-    private BufferedReader reader;
+    private LineReader reader;
     private int failures;
 
     public HttpSource(URI uri, Backoff backoff) {
@@ -40,12 +38,12 @@ public final class HttpSource implements PostSource {
                 if (reader == null) {
                     reader = connect();
                 }
-                String line = reader.readLine();
+                byte[] line = reader.next();
                 if (line == null) {
                     throw new IOException("stream ended");
                 }
                 failures = 0;
-                if (!line.isBlank()) {
+                if (!LineReader.blank(line)) {
                     return LineKeys.record(line);
                 }
             } catch (IOException e) {
@@ -57,14 +55,14 @@ public final class HttpSource implements PostSource {
         }
     }
 
-    private BufferedReader connect() throws IOException, InterruptedException {
+    private LineReader connect() throws IOException, InterruptedException {
         HttpResponse<java.io.InputStream> response =
                 client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new IOException("feed answered " + response.statusCode());
         }
-        return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        return new LineReader(response.body());
     }
 
     private void closeReader() {

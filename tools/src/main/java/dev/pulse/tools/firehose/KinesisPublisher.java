@@ -23,14 +23,15 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * Publishes user records to Kinesis in KPL aggregates (one aggregator per shard, up to a byte budget, lingering at
  * most {@code linger}), through PutRecords calls of at most 500 records / 5 MB. Failed entries (throttling, internal
  * errors) are put again with backoff; while they are, the bounded queue fills and {@link #publish} blocks: that is
- * the backpressure.
+ * the backpressure. A record that Kinesis can never accept (over its record limit) is not dropped: it goes to the
+ * {@link DeadLetterFile} with its reason and is counted.
  */
 public final class KinesisPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisPublisher.class);
     private static final int MAX_ENTRIES = 500;
     private static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
     /** Kinesis's 1 MiB record limit, less the aggregate's framing. */
-    static final int MAX_RECORD_BYTES = 1024 * 1024 - 1024;
+    public static final int MAX_RECORD_BYTES = 1024 * 1024 - 1024;
 
     private final KinesisClient kinesis;
     private final String stream;
@@ -40,18 +41,30 @@ public final class KinesisPublisher implements AutoCloseable {
     private final Map<String, Aggregator> aggregators = new HashMap<>();
     private final BlockingQueue<Pending> queue;
     private final PublisherStats stats = new PublisherStats();
+    private final DeadLetterFile deadLetters;
     private final Thread sender;
     private volatile boolean closing;
     private long lastDrain = System.nanoTime();
 
+    /** A publisher whose dead letters go to {@link DeadLetterFile#DEFAULT}. */
     public KinesisPublisher(KinesisClient kinesis, String stream, int aggregateBytes, int maxQueuedAggregates) {
+        this(kinesis, stream, aggregateBytes, maxQueuedAggregates, new DeadLetterFile(DeadLetterFile.DEFAULT));
+    }
+
+    public KinesisPublisher(
+            KinesisClient kinesis,
+            String stream,
+            int aggregateBytes,
+            int maxQueuedAggregates,
+            DeadLetterFile deadLetters) {
         this(
                 kinesis,
                 stream,
                 ShardRouter.of(kinesis, stream),
                 aggregateBytes,
                 maxQueuedAggregates,
-                Duration.ofMillis(200));
+                Duration.ofMillis(200),
+                deadLetters);
     }
 
     KinesisPublisher(
@@ -60,8 +73,10 @@ public final class KinesisPublisher implements AutoCloseable {
             ShardRouter router,
             int aggregateBytes,
             int maxQueuedAggregates,
-            Duration linger) {
+            Duration linger,
+            DeadLetterFile deadLetters) {
         this.kinesis = kinesis;
+        this.deadLetters = deadLetters;
         this.stream = stream;
         this.router = router;
         this.aggregateBytes = aggregateBytes;
@@ -74,15 +89,25 @@ public final class KinesisPublisher implements AutoCloseable {
         return stats;
     }
 
+    public DeadLetterFile deadLetters() {
+        return deadLetters;
+    }
+
     /** Adds a record; blocks while the queue of aggregates is full. */
     public void publish(UserRecord record) throws InterruptedException {
-        if (record.data().length + record.partitionKey().length() > MAX_RECORD_BYTES) {
-            // Kinesis would refuse the whole PutRecords call for it, forever; it cannot be sent, only counted
-            stats.dropped.incrementAndGet();
+        int size = record.data().length + record.partitionKey().length();
+        if (size > MAX_RECORD_BYTES) {
+            // Kinesis would refuse the whole PutRecords call for it, forever; it cannot be sent, only kept
+            String reason = "over the Kinesis record limit: " + size + " bytes with its partition key, at most "
+                    + MAX_RECORD_BYTES;
+            deadLetters.write(record, reason);
+            stats.deadLettered.incrementAndGet();
             LOG.warn(
-                    "dropping a {}-byte record of {}: over the Kinesis record limit",
-                    record.data().length,
-                    record.partitionKey());
+                    "a {}-byte record of {} written to {}: {}",
+                    size,
+                    record.partitionKey(),
+                    deadLetters.path(),
+                    reason);
             return;
         }
         ShardRouter.Range shard = router.route(record.partitionKey());
@@ -121,6 +146,8 @@ public final class KinesisPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             closing = true;
             Thread.currentThread().interrupt();
+        } finally {
+            deadLetters.close();
         }
     }
 

@@ -3,19 +3,21 @@ package dev.pulse.tools.firehose;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.core.json.Json;
 import dev.pulse.ingest.domain.kpl.UserRecord;
-import java.nio.charset.StandardCharsets;
 
-/** Keys a raw JSON line by its page id ({@code from.id}, else the prefix of {@code id}); poison keeps a fixed key. */
+/**
+ * Keys a raw JSON line by its page id ({@code from.id}, else the prefix of {@code id}); poison (invalid JSON or
+ * UTF-8 included) keeps a fixed key. The line's bytes are forwarded unchanged.
+ */
 final class LineKeys {
     static final String UNKEYED = "unkeyed";
 
     private LineKeys() {}
 
-    static UserRecord record(String line) {
-        return new UserRecord(pageId(line), line.getBytes(StandardCharsets.UTF_8));
+    static UserRecord record(byte[] line) {
+        return new UserRecord(pageId(line), line);
     }
 
-    static String pageId(String line) {
+    static String pageId(byte[] line) {
         try {
             JsonNode post = Json.mapper().readTree(line);
             String from = post.path("from").path("id").asText("");

@@ -12,7 +12,7 @@ public final class PublisherStats {
     final AtomicLong kinesisRecords = new AtomicLong();
     final AtomicLong retried = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
-    final AtomicLong dropped = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
     private final Map<String, BigInteger> lastSequence = new ConcurrentHashMap<>();
 
     public long accepted() {
@@ -37,9 +37,9 @@ public final class PublisherStats {
         return throttled.get();
     }
 
-    /** Records over the Kinesis record size limit, which cannot be sent at all. */
-    public long dropped() {
-        return dropped.get();
+    /** Records over the Kinesis record size limit, which cannot be sent: written to the dead-letter file instead. */
+    public long deadLettered() {
+        return deadLettered.get();
     }
 
     /** The highest sequence number acknowledged per shard, so a consumer can tell when it has read everything. */

@@ -32,7 +32,15 @@ class FirehoseOptionsTest {
 
         assertThat(options)
                 .isEqualTo(new FirehoseOptions(
-                        "file:/tmp/p.jsonl", 5000, Duration.ofMinutes(5), 9, 1000, 0.01, "s", 1024));
+                        "file:/tmp/p.jsonl",
+                        5000,
+                        Duration.ofMinutes(5),
+                        9,
+                        1000,
+                        0.01,
+                        "s",
+                        1024,
+                        DeadLetterFile.DEFAULT));
     }
 
     @Test
@@ -42,6 +50,14 @@ class FirehoseOptionsTest {
         assertThat(options.source()).isEqualTo("sim");
         assertThat(options.stream()).isEqualTo("posts-x");
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.deadLetter()).isEqualTo(DeadLetterFile.DEFAULT);
+    }
+
+    @Test
+    void givenDeadLetterFlag_whenParsed_thenThatFileIsUsed() {
+        assertThat(FirehoseOptions.parse(List.of("--dead-letter", "/tmp/dl.jsonl"), "posts")
+                        .deadLetter())
+                .isEqualTo(java.nio.file.Path.of("/tmp/dl.jsonl"));
     }
 
     @Test

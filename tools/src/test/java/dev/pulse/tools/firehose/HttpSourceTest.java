@@ -55,7 +55,11 @@ class HttpSourceTest {
 
     @Test
     void givenLineWithoutPageId_whenKeyed_thenThePostIdPrefixOrAFixedKeyIsUsed() {
-        assertThat(LineKeys.pageId("{\"id\":\"42_7\"}")).isEqualTo("42");
-        assertThat(LineKeys.pageId("not json")).isEqualTo(LineKeys.UNKEYED);
+        assertThat(LineKeys.pageId("{\"id\":\"42_7\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("42");
+        assertThat(LineKeys.pageId("not json".getBytes(StandardCharsets.UTF_8))).isEqualTo(LineKeys.UNKEYED);
+        assertThat(LineKeys.pageId(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}'}))
+                .as("invalid UTF-8")
+                .isEqualTo(LineKeys.UNKEYED);
     }
 }

@@ -46,7 +46,8 @@ class FirehoseThrottlingIT {
         }
     }
 
-    private static Map<String, Integer> readAll(ItPlatform platform) {
+    /** Every user record on the stream, by the SHA-256 of its payload, with how often it arrived. */
+    static Map<String, Integer> readAll(ItPlatform platform) {
         Map<String, Integer> received = new HashMap<>();
         for (var shard :
                 platform.kinesis.listShards(l -> l.streamName(platform.stream)).shards()) {
@@ -70,7 +71,7 @@ class FirehoseThrottlingIT {
         return received;
     }
 
-    private static String fingerprint(byte[] payload) {
+    static String fingerprint(byte[] payload) {
         try {
             return HexFormat.of()
                     .formatHex(
