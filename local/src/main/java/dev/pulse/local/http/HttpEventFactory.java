@@ -118,21 +118,25 @@ public final class HttpEventFactory {
                 .toList();
     }
 
-    /** API Gateway passes text bodies as they are and base64-encodes everything else. */
+    /**
+     * API Gateway passes text bodies as they are ({@code text/*}, JSON, XML, JavaScript, GraphQL) and base64-encodes
+     * everything else, a missing {@code Content-Type} and {@code application/x-www-form-urlencoded} included.
+     */
     static boolean isText(String contentType, String contentEncoding) {
         if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.equalsIgnoreCase("identity")) {
             return false;
         }
         if (contentType == null) {
-            return true;
+            return false;
         }
         int parameters = contentType.indexOf(';');
         String type = (parameters < 0 ? contentType : contentType.substring(0, parameters))
                 .strip()
                 .toLowerCase(Locale.ROOT);
-        // No media type at all (blank, or only parameters such as ";;;") is taken as text, never a failure.
+        // No media type at all (blank, or only parameters such as ";;;") is binary, as a missing one is; never a
+        // failure.
         if (type.isEmpty()) {
-            return true;
+            return false;
         }
         return type.startsWith("text/")
                 || type.equals("application/json")
@@ -140,7 +144,6 @@ public final class HttpEventFactory {
                 || type.equals("application/xml")
                 || type.endsWith("+xml")
                 || type.equals("application/javascript")
-                || type.equals("application/x-www-form-urlencoded")
                 || type.equals("application/graphql");
     }
 }

@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 /** The HTTP API emulator over a real loopback socket, with test functions behind each route. */
 class HttpApiServerTest {
     private static final String ISSUER = "https://pulse.local/dev";
+    /** Short, so the 503 test is quick; above the "slow" function's 1 s timeout, so that one still answers 500. */
+    private static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(3);
+
     private static KeyPair keys;
     private static LocalFunctions functions;
     private static HttpApiServer server;
@@ -59,6 +62,7 @@ class HttpApiServerTest {
                         function("echo", HttpTestFunctions.Echo.class, 5),
                         function("throwing", HttpTestFunctions.Throwing.class, 5),
                         function("slow", HttpTestFunctions.Slow.class, 1),
+                        function("outlasting", HttpTestFunctions.Slow.class, 20),
                         function("binary", HttpTestFunctions.Binary.class, 5),
                         function("plain", HttpTestFunctions.Plain.class, 5)),
                 List.of(
@@ -69,6 +73,7 @@ class HttpApiServerTest {
                         RouteSpec.scoped("GET", "/admin", "echo", "pulse/admin", "pulse/owner"),
                         new RouteSpec("GET", "/throwing", "throwing", false),
                         new RouteSpec("GET", "/slow", "slow", false),
+                        new RouteSpec("GET", "/outlasting", "outlasting", false),
                         new RouteSpec("POST", "/binary", "binary", false),
                         new RouteSpec("ANY", "/plain/{proxy+}", "plain", false)),
                 List.of(),
@@ -76,11 +81,12 @@ class HttpApiServerTest {
         LocalSettings settings = LocalSettings.fromEnvironment(Map.of());
         functions = new LocalFunctions(topology, settings, new JsonLog(System.out, false));
         server = new HttpApiServer(
-                new RouteTable(topology.routes()),
-                functions,
-                Optional.of(new JwtAuthorizer(keys.getPublic(), ISSUER, "pulse-web")),
-                new HttpEventFactory("000000000000", "pulselocal"),
-                new JsonLog(System.out, false));
+                        new RouteTable(topology.routes()),
+                        functions,
+                        Optional.of(new JwtAuthorizer(keys.getPublic(), ISSUER, "pulse-web")),
+                        new HttpEventFactory("000000000000", "pulselocal"),
+                        new JsonLog(System.out, false))
+                .integrationTimeout(INTEGRATION_TIMEOUT);
         base = "http://127.0.0.1:" + server.start(0);
     }
 
@@ -235,6 +241,33 @@ class HttpApiServerTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+    }
+
+    @Test
+    void givenHandlerStillRunningAtTheIntegrationTimeout_whenCalled_then503AtThatTimeout() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = get("/outlasting");
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
+        // answered by the gateway's timer, not by the function's own 20 s timeout (a bound, not a timing claim)
+        assertThat(waited).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void givenBodyWithoutContentType_whenPosted_thenItArrivesBase64AsOnApiGateway() throws Exception {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/echo/1"))
+                        .POST(HttpRequest.BodyPublishers.ofString("a=1&b=2"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonNode echo = Json.read(response.body(), JsonNode.class);
+        assertThat(echo.get("base64").asBoolean()).isTrue();
+        assertThat(new String(
+                        java.util.Base64.getDecoder().decode(echo.get("body").asText()), StandardCharsets.UTF_8))
+                .isEqualTo("a=1&b=2");
     }
 
     @Test
