@@ -68,6 +68,39 @@ class KinesisMappingIT {
     }
 
     @Test
+    void givenReportBatchItemFailuresOff_whenTheFunctionReportsFailures_thenTheResponseIsIgnoredAndTheBatchIsDone() {
+        List<String> sequences = fixture.put("k", payloads(5));
+        ScriptedKinesisFunction.script(
+                fixture.function, (records, call) -> ScriptedKinesisFunction.failFrom(records.get(2)));
+        dev.pulse.core.topology.StreamMappingSpec on = mapping(10, false, 5, Duration.ZERO);
+        dev.pulse.core.topology.StreamMappingSpec off = new dev.pulse.core.topology.StreamMappingSpec(
+                on.stream(),
+                on.function(),
+                on.batchSize(),
+                on.batchingWindow(),
+                on.startingPosition(),
+                false,
+                on.bisectOnError(),
+                on.maxRetryAttempts(),
+                on.maxRecordAge(),
+                on.parallelizationFactor(),
+                on.onFailureQueue());
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        StreamPoller poller = fixture.poller(off, checkpoints, fixture.destination::add, Clock.systemUTC());
+
+        await().atMost(WAIT)
+                .until(() -> checkpoints
+                        .get(fixture.firstShard())
+                        .filter(sequences.get(4)::equals)
+                        .isPresent());
+
+        // with the flag off Lambda reads only errors: a returned batchItemFailures list is just a response
+        assertThat(ScriptedKinesisFunction.calls(fixture.function)).containsExactly(payloads(5));
+        assertThat(fixture.destination).isEmpty();
+        assertStats(poller, 1, 0, 5, 0);
+    }
+
+    @Test
     void givenThrownError_whenNoBisect_thenWholeBatchIsRetried() {
         List<String> sequences = fixture.put("k", payloads(6));
         ScriptedKinesisFunction.script(fixture.function, (records, call) -> {
