@@ -19,6 +19,11 @@ public record StreamMappingSpec(
         int parallelizationFactor,
         String onFailureQueue) {
 
+    /** Lambda's range for MaximumRecordAgeInSeconds; {@link Duration#ZERO} stands for its {@code -1}, no limit. */
+    public static final Duration MIN_RECORD_AGE = Duration.ofSeconds(60);
+
+    public static final Duration MAX_RECORD_AGE = Duration.ofDays(7);
+
     /** Where a new mapping starts reading. */
     public enum StartingPosition {
         TRIM_HORIZON,
@@ -29,8 +34,14 @@ public record StreamMappingSpec(
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batch size must be 1-10000");
         }
-        if (batchingWindow.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("batching window must be at most 300 s");
+        if (batchingWindow.isNegative() || batchingWindow.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("batching window must be 0-300 s, was " + batchingWindow.toSeconds());
+        }
+        if (!maxRecordAge.isZero()
+                && (maxRecordAge.compareTo(MIN_RECORD_AGE) < 0 || maxRecordAge.compareTo(MAX_RECORD_AGE) > 0)) {
+            throw new IllegalArgumentException(
+                    "maximum record age must be 0 (no limit, Lambda's -1) or 60-604800 s, was "
+                            + maxRecordAge.toSeconds() + " s");
         }
         if (maxRetryAttempts < -1 || maxRetryAttempts > 10_000) {
             throw new IllegalArgumentException("max retry attempts must be -1 (forever) to 10000");
