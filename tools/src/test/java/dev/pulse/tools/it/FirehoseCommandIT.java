@@ -46,17 +46,7 @@ class FirehoseCommandIT {
         lines.add("");
         Files.write(file, lines);
         try (ItPlatform platform = new ItPlatform(1)) {
-            FirehoseOptions options = FirehoseOptions.parse(
-                    List.of(
-                            "--source",
-                            "file:" + file,
-                            "--rate",
-                            "100000",
-                            "--duration",
-                            "1m",
-                            "--stream",
-                            platform.stream),
-                    "x");
+            FirehoseOptions options = replay(file, platform);
 
             assertThat(run(platform, options, new ByteArrayOutputStream())).isEqualTo(250);
         }
@@ -78,19 +68,7 @@ class FirehoseCommandIT {
         }
         Files.write(file, content.toByteArray());
         try (ItPlatform platform = new ItPlatform(1)) {
-            FirehoseOptions options = FirehoseOptions.parse(
-                    List.of(
-                            "--source",
-                            "file:" + file,
-                            "--rate",
-                            "100000",
-                            "--duration",
-                            "1m",
-                            "--stream",
-                            platform.stream,
-                            "--dead-letter",
-                            deadLetter.toString()),
-                    "x");
+            FirehoseOptions options = replay(file, platform, "--dead-letter", deadLetter.toString());
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             long published;
             try (PostSource source = FirehoseCommand.source(options);
@@ -119,6 +97,14 @@ class FirehoseCommandIT {
                     .contains("dead_lettered=1")
                     .contains("1 record over the Kinesis record limit written, with the reason, to " + deadLetter);
         }
+    }
+
+    /** Options replaying {@code file} as fast as the stream takes it, plus {@code extra} flags. */
+    private static FirehoseOptions replay(Path file, ItPlatform platform, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--source", "file:" + file, "--rate", "100000", "--duration", "1m", "--stream", platform.stream));
+        args.addAll(List.of(extra));
+        return FirehoseOptions.parse(args, "x");
     }
 
     private static long run(ItPlatform platform, FirehoseOptions options, ByteArrayOutputStream output)
