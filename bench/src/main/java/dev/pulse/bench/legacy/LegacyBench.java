@@ -8,7 +8,6 @@ import dev.pulse.bench.mentions.BenchIndex;
 import dev.pulse.bench.mentions.KeystrokeSessions;
 import dev.pulse.bench.mentions.Latencies;
 import dev.pulse.bench.mentions.MachineFacts;
-import dev.pulse.bench.mentions.PathRunner;
 import dev.pulse.core.aws.AwsClients;
 import dev.pulse.core.config.LocalProfile;
 import dev.pulse.core.config.PulseConfig;
@@ -53,18 +52,26 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code ./pulse bench legacy}: the v1 search called directly, then through the legacy proxy behind the local API
- * emulator in {@code legacy}, {@code shadow} and {@code new} modes, over the same keystroke queries on the mentions
- * benchmark's pages index. Direct and proxied-legacy calls alternate query by query, so their difference is the
- * proxy's own cost; {@code new} against {@code legacy} is the migration's gain. One client, bounded in count and time.
+ * {@code ./pulse bench legacy}: the v1 search called directly and through three legacy proxies behind the local API
+ * emulator, in {@code legacy}, {@code shadow} and {@code new} modes (each reads its own routes table), interleaved
+ * query by query in one process so that all four see the same noise of a shared machine. Per query, proxy minus
+ * direct is the proxy's added latency (paired, so the naive query's own variance largely cancels); {@code new}
+ * against {@code legacy} is the migration's gain. One client, bounded in count and time.
  */
 public final class LegacyBench {
+    private static final List<String> ROUTE_TABLES =
+            List.of(PulseTopology.ROUTES_TABLE, PulseTopology.ROUTE_CHANGES_TABLE, PulseTopology.ROUTE_DIFFS_TABLE);
+    private static final String SEARCH_PATH = PulseTopology.LEGACY_PATH + "/api/v1/pages/search";
+
     public static void main(String[] args) throws Exception {
         System.setOut(new PrintStream(new JsonLineFilter(new FileOutputStream(FileDescriptor.out)), true, UTF_8));
         Map<String, String> options = options(args);
         int pages = Integer.parseInt(options.getOrDefault("size", "100000").replace("_", ""));
         int queryCount = Integer.parseInt(options.getOrDefault("queries", "1500"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "60"));
+        // A pause after every call, so that one call's work off the request path (the shadow's legacy and new calls,
+        // the sampled comparison in new) is over before the next call of the rotation is timed.
+        long settleMs = Long.parseLong(options.getOrDefault("settle-ms", "25"));
 
         Map<String, String> env = new HashMap<>(LocalProfile.environment(System.getenv()));
         env.put(Variables.OpenSearch.TIMEOUT_MS, "900000");
@@ -83,23 +90,20 @@ public final class LegacyBench {
         String prefix = "bench-legacy-" + System.currentTimeMillis() + "-";
         DynamoDbClient dynamo = new AwsClients(config).dynamoDb();
         Topology topology = PulseTopology.define();
-        TableResources tables = new TableResources(dynamo, prefix);
-        Map<String, String> overrides = new HashMap<>();
-        for (String table : List.of(
-                PulseTopology.ROUTES_TABLE, PulseTopology.ROUTE_CHANGES_TABLE, PulseTopology.ROUTE_DIFFS_TABLE)) {
-            TableSpec spec = topology.tables().stream()
-                    .filter(t -> t.name().equals(table))
-                    .findFirst()
-                    .orElseThrow();
-            tables.ensure(spec);
+        // Each proxy reads its mode from a routes table of its own, so the three modes are served side by side.
+        List<String> proxyNames = List.of("legacy-", "shadow-", "new-");
+        for (String proxyName : proxyNames) {
+            for (String table : ROUTE_TABLES) {
+                TableSpec spec = topology.tables().stream()
+                        .filter(t -> t.name().equals(table))
+                        .findFirst()
+                        .orElseThrow();
+                new TableResources(dynamo, prefix + proxyName).ensure(spec);
+            }
         }
-        overrides.put(LegacyProxyConfig.ROUTES_TABLE, prefix + PulseTopology.ROUTES_TABLE);
-        overrides.put(LegacyProxyConfig.CHANGES_TABLE, prefix + PulseTopology.ROUTE_CHANGES_TABLE);
-        overrides.put(LegacyProxyConfig.DIFFS_TABLE, prefix + PulseTopology.ROUTE_DIFFS_TABLE);
+        Map<String, String> overrides = new HashMap<>();
         overrides.put(MentionsConfig.PAGES_ALIAS, alias);
         overrides.put(MentionsConfig.CACHE_NAME, prefix + PulseTopology.MENTIONS_CACHE);
-        DynamoRouteModes modes = new DynamoRouteModes(
-                dynamo, prefix + PulseTopology.ROUTES_TABLE, prefix + PulseTopology.ROUTE_CHANGES_TABLE);
 
         JsonLog quiet = new JsonLog(new PrintStream(OutputStream.nullOutputStream()), false);
         LocalSettings settings = LocalSettings.fromEnvironment(Map.of("PULSE_API_PORT", "0"));
@@ -109,59 +113,90 @@ public final class LegacyBench {
             String newApi = serve(topology, settings, quiet, overrides, running); // mentions, as the new service
             overrides.put(Variables.Legacy.BASE_URL, v1.baseUrl());
             overrides.put(Variables.Legacy.NEW_BASE_URL, newApi);
-            String proxy = serve(topology, settings, quiet, overrides, running);
+            Map<String, String> proxies = new HashMap<>();
+            Map<String, Mode> modeOf = Map.of("legacy-", Mode.LEGACY, "shadow-", Mode.SHADOW, "new-", Mode.NEW);
+            for (String proxyName : proxyNames) {
+                Map<String, String> own = new HashMap<>(overrides);
+                own.put(LegacyProxyConfig.ROUTES_TABLE, prefix + proxyName + PulseTopology.ROUTES_TABLE);
+                own.put(LegacyProxyConfig.CHANGES_TABLE, prefix + proxyName + PulseTopology.ROUTE_CHANGES_TABLE);
+                own.put(LegacyProxyConfig.DIFFS_TABLE, prefix + proxyName + PulseTopology.ROUTE_DIFFS_TABLE);
+                DynamoRouteModes modes = new DynamoRouteModes(
+                        dynamo,
+                        prefix + proxyName + PulseTopology.ROUTES_TABLE,
+                        prefix + proxyName + PulseTopology.ROUTE_CHANGES_TABLE);
+                modes.change(
+                        LegacyRoutes.PAGES_SEARCH,
+                        Mode.LEGACY,
+                        modeOf.get(proxyName),
+                        "bench",
+                        "bench legacy",
+                        Instant.now());
+                proxies.put(proxyName, serve(topology, settings, quiet, own, running) + SEARCH_PATH);
+            }
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-            set(modes, Mode.LEGACY);
-            warm(http, v1.baseUrl() + "/api/v1/pages/search", queries);
-            warm(http, proxy + "/legacy/api/v1/pages/search", queries);
-            System.out.println("load average before measuring: " + MachineFacts.loadAverage());
-            List<Latencies> paired = paired(http, v1.baseUrl(), proxy, queries, seconds);
-            Latencies direct = paired.get(0);
-            Latencies viaLegacy = paired.get(1);
-
-            set(modes, Mode.SHADOW);
-            warm(http, proxy + "/legacy/api/v1/pages/search", queries);
-            Latencies viaShadow = PathRunner.runBounded(
-                    "proxy shadow",
-                    queries,
-                    seconds,
-                    q -> ok(http, proxy + "/legacy/api/v1/pages/search", q, "legacy"));
-
-            set(modes, Mode.NEW);
-            warm(http, proxy + "/legacy/api/v1/pages/search", queries);
-            Latencies viaNew = PathRunner.runBounded(
-                    "proxy new", queries, seconds, q -> ok(http, proxy + "/legacy/api/v1/pages/search", q, "new"));
-            System.out.println("load average after measuring: " + MachineFacts.loadAverage());
-            for (Latencies each : List.of(direct, viaLegacy, viaShadow, viaNew)) {
-                System.out.println(each.summary());
+            List<Path> paths = List.of(
+                    new Path("direct v1", v1.baseUrl() + "/api/v1/pages/search", null),
+                    new Path("proxy legacy", proxies.get("legacy-"), "legacy"),
+                    new Path("proxy shadow", proxies.get("shadow-"), "legacy"),
+                    new Path("proxy new", proxies.get("new-"), "new"));
+            for (Path path : paths) {
+                warm(http, path.url(), queries);
             }
-            double d = direct.percentileMs(99);
-            double l = viaLegacy.percentileMs(99);
-            double s = viaShadow.percentileMs(99);
-            double n = viaNew.percentileMs(99);
+            System.out.println("load average before measuring: " + MachineFacts.loadAverage());
+            long[][] nanos = interleaved(http, paths, queries, seconds, settleMs);
+            System.out.println("load average after measuring: " + MachineFacts.loadAverage());
+            List<Latencies> each = new ArrayList<>();
+            for (int p = 0; p < paths.size(); p++) {
+                each.add(latencies(paths.get(p).name(), nanos[p], nanos[paths.size()]));
+            }
+            each.forEach(l -> System.out.println(l.summary()));
+            Latencies addedLegacy = added("added, legacy - direct", nanos[1], nanos[0]);
+            Latencies addedShadow = added("added, shadow - direct", nanos[2], nanos[0]);
             System.out.printf(
                     Locale.ROOT,
-                    "added p99 in legacy mode: %.2f ms (target <= 3); shadow / legacy: %.2fx (target <= 1.2)%n",
-                    l - d,
+                    "paired added latency (per query, proxy minus direct, n=%d): legacy p50 %.2f p99 %.2f ms;"
+                            + " shadow p50 %.2f p99 %.2f ms%n",
+                    nanos[0].length,
+                    addedLegacy.percentileMs(50),
+                    addedLegacy.percentileMs(99),
+                    addedShadow.percentileMs(50),
+                    addedShadow.percentileMs(99));
+            double d = each.get(0).percentileMs(99);
+            double l = each.get(1).percentileMs(99);
+            double s = each.get(2).percentileMs(99);
+            double n = each.get(3).percentileMs(99);
+            System.out.printf(
+                    Locale.ROOT,
+                    "added p99 in legacy mode (paired): %.2f ms (target <= 3); shadow / legacy p99: %.2fx (target <="
+                            + " 1.2)%n",
+                    addedLegacy.percentileMs(99),
                     s / l);
             System.out.printf(
                     Locale.ROOT,
                     "RESULT legacy p99_direct_ms=%.2f p99_proxy_legacy_ms=%.2f p99_proxy_shadow_ms=%.2f p99_new_ms=%.2f"
-                            + " speedup_new=%.1f%n",
+                            + " speedup_new=%.1f pairs=%d added_p99_legacy_ms=%.2f added_p99_shadow_ms=%.2f"
+                            + " added_p50_legacy_ms=%.2f added_p50_shadow_ms=%.2f shadow_over_legacy_p99=%.2f%n",
                     d,
                     l,
                     s,
                     n,
-                    l / n);
+                    l / n,
+                    nanos[0].length,
+                    addedLegacy.percentileMs(99),
+                    addedShadow.percentileMs(99),
+                    addedLegacy.percentileMs(50),
+                    addedShadow.percentileMs(50),
+                    s / l);
         } finally {
             for (AutoCloseable each : running.reversed()) {
                 each.close();
             }
-            for (String table : List.of(
-                    PulseTopology.ROUTES_TABLE, PulseTopology.ROUTE_CHANGES_TABLE, PulseTopology.ROUTE_DIFFS_TABLE)) {
-                dynamo.deleteTable(t -> t.tableName(prefix + table));
+            for (String proxyName : proxyNames) {
+                for (String table : ROUTE_TABLES) {
+                    dynamo.deleteTable(t -> t.tableName(prefix + proxyName + table));
+                }
             }
         }
         System.exit(0); // HTTP client and Lettuce threads are not daemons
@@ -186,46 +221,68 @@ public final class LegacyBench {
         return "http://127.0.0.1:" + server.start(0);
     }
 
-    /** Sets the route's mode and waits out the proxy's 5 s mode cache. */
-    private static void set(DynamoRouteModes modes, Mode mode) throws InterruptedException {
-        Mode from = modes.mode(LegacyRoutes.PAGES_SEARCH);
-        modes.change(LegacyRoutes.PAGES_SEARCH, from, mode, "bench", "bench legacy", Instant.now());
-        Thread.sleep(5_500);
-    }
-
     private static void warm(HttpClient http, String url, List<String> queries) {
         for (String q : queries.subList(0, Math.min(100, queries.size()))) {
             ok(http, url, q, null);
         }
     }
 
-    /** Direct and proxied calls alternating per query (which goes first alternates too), so both see the same load. */
-    private static List<Latencies> paired(
-            HttpClient http, String v1, String proxy, List<String> queries, double seconds) {
-        List<Long> direct = new ArrayList<>();
-        List<Long> proxied = new ArrayList<>();
+    /** One measured path: its name, its URL, and the backend its answers must name (null: not asked). */
+    record Path(String name, String url, String backend) {}
+
+    /**
+     * Every query goes to every path, one after the other, the order rotating per query, so that all paths see the
+     * same queries at the same moment and the same share of first (colder) calls. Returns each path's latencies in
+     * query order (so index i of two paths is a pair), then one more row: {wall nanos, errors}.
+     */
+    private static long[][] interleaved(
+            HttpClient http, List<Path> paths, List<String> queries, double seconds, long settleMs) {
+        int k = paths.size();
+        List<long[]> rows = new ArrayList<>();
         int errors = 0;
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         for (int i = 0; i < queries.size() && System.nanoTime() < deadline; i++) {
             String q = queries.get(i);
-            for (int side = 0; side < 2; side++) {
-                boolean first = (side == 0) == (i % 2 == 0);
+            long[] row = new long[k];
+            for (int j = 0; j < k; j++) {
+                int p = (i + j) % k;
                 long t0 = System.nanoTime();
-                boolean ok = first
-                        ? ok(http, v1 + "/api/v1/pages/search", q, null)
-                        : ok(http, proxy + "/legacy/api/v1/pages/search", q, "legacy");
-                (first ? direct : proxied).add(System.nanoTime() - t0);
+                boolean ok = ok(http, paths.get(p).url(), q, paths.get(p).backend());
+                row[p] = System.nanoTime() - t0;
                 errors += ok ? 0 : 1;
+                settle(settleMs);
             }
+            rows.add(row);
         }
-        long wall = System.nanoTime() - start;
-        return List.of(latencies("direct v1", direct, wall, errors), latencies("proxy legacy", proxied, wall, 0));
+        long[][] out = new long[k + 1][];
+        for (int p = 0; p < k; p++) {
+            int col = p;
+            out[p] = rows.stream().mapToLong(r -> r[col]).toArray();
+        }
+        out[k] = new long[] {System.nanoTime() - start, errors};
+        return out;
     }
 
-    private static Latencies latencies(String name, List<Long> nanos, long wall, int errors) {
-        return new Latencies(
-                name, nanos.stream().mapToLong(Long::longValue).toArray(), new int[nanos.size()], wall, errors);
+    private static void settle(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Latencies latencies(String name, long[] nanos, long[] wallAndErrors) {
+        return new Latencies(name, nanos, new int[nanos.length], wallAndErrors[0], (int) wallAndErrors[1]);
+    }
+
+    /** Per pair, {@code proxied - direct} (may be negative), as latencies so that its percentiles read the same way. */
+    private static Latencies added(String name, long[] proxied, long[] direct) {
+        long[] diff = new long[direct.length];
+        for (int i = 0; i < diff.length; i++) {
+            diff[i] = proxied[i] - direct[i];
+        }
+        return new Latencies(name, diff, new int[diff.length], 1, 0);
     }
 
     private static boolean ok(HttpClient http, String url, String q, String backend) {
@@ -251,7 +308,8 @@ public final class LegacyBench {
             if (args[i].startsWith("--") && i + 1 < args.length) {
                 options.put(args[i].substring(2), args[++i]);
             } else {
-                System.err.println("usage: bench legacy [--size 100000] [--queries 1500] [--seconds 60]");
+                System.err.println(
+                        "usage: bench legacy [--size 100000] [--queries 1500] [--seconds 60] [--settle-ms 25]");
                 System.exit(2);
             }
         }

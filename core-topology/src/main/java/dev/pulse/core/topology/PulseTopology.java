@@ -78,6 +78,8 @@ public final class PulseTopology {
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(15);
     /** Moves the legacy application's traffic onto Pulse route by route (legacy, shadow, canary:N, new). */
     public static final String LEGACY_PROXY_FUNCTION = "legacy-proxy";
+    /** The HTTP API's path under which the legacy proxy takes every v1 path ({@code ANY /legacy/{proxy+}}). */
+    public static final String LEGACY_PATH = "/legacy";
     /** Each legacy route's mode (pk {@code route}); read by the proxy at most every 5 s, set by {@code ./pulse routes}. */
     public static final String ROUTES_TABLE = "routes";
     /** The audit of every mode change (pk {@code route}, sk {@code at}): who, when, from, to, why. */
@@ -221,7 +223,7 @@ public final class PulseTopology {
         routes.add(read("GET", "/accounts/me/dashboards/{period}"));
         // The legacy API keeps its own authentication (v1's session header); the proxy passes the caller's Pulse
         // token on to the new service only, whose own authorizer checks it.
-        routes.add(new RouteSpec("ANY", "/legacy/{proxy+}", LEGACY_PROXY_FUNCTION, false));
+        routes.add(new RouteSpec("ANY", LEGACY_PATH + "/{proxy+}", LEGACY_PROXY_FUNCTION, false));
         return List.copyOf(routes);
     }
 
@@ -312,8 +314,8 @@ public final class PulseTopology {
                         Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
                         Access.writes(Access.Kind.QUEUE, failures),
                         Access.readsAndWrites(Access.Kind.QUEUE, shards),
-                        Access.reads(Access.Kind.SEARCH, PAGES_ALIAS),
-                        Access.reads(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+                        Access.queries(PAGES_ALIAS),
+                        Access.queries(POSTS_TEMPLATE)));
     }
 
     /**
@@ -344,9 +346,7 @@ public final class PulseTopology {
                 512,
                 Duration.ofMinutes(5),
                 Map.of(),
-                List.of(
-                        Access.reads(Access.Kind.TABLE, FLAGS_TABLE),
-                        Access.readsAndWrites(Access.Kind.SEARCH, POSTS_TEMPLATE)));
+                List.of(Access.reads(Access.Kind.TABLE, FLAGS_TABLE), Access.expires(POSTS_TEMPLATE)));
     }
 
     /**

@@ -144,6 +144,15 @@ public final class Variables {
         public static final String ROLLBACK_ERROR_RATE = "PULSE_LEGACY_ROLLBACK_ERROR_RATE";
         /** How many calls to the new service the window needs before it may roll back (default 20). */
         public static final String ROLLBACK_MIN_CALLS = "PULSE_LEGACY_ROLLBACK_MIN_CALLS";
+        /**
+         * The fraction of answers the new service gives in {@code canary}/{@code new} that are compared with legacy's
+         * off the request path, for the diff-rate rollback (default 0.1; 0 turns the comparison off).
+         */
+        public static final String VERIFY_SAMPLE_RATE = "PULSE_LEGACY_VERIFY_SAMPLE_RATE";
+        /** The compared answers' diff rate in the window above which a route goes back to legacy (default 0.2). */
+        public static final String ROLLBACK_DIFF_RATE = "PULSE_LEGACY_ROLLBACK_DIFF_RATE";
+        /** How many compared answers the window needs before the diff rate may roll back (default 20). */
+        public static final String ROLLBACK_MIN_COMPARISONS = "PULSE_LEGACY_ROLLBACK_MIN_COMPARISONS";
 
         private Legacy() {}
     }

@@ -65,7 +65,7 @@ public final class IngestWiring {
                 IngestConfig.TRACKED_CACHE_PAGES,
                 clock);
         IngestService service = new IngestService(
-                new PostParser(config.maxPostBytes()),
+                new PostParser(config.maxPostBytes(), clock),
                 tracked,
                 new OpenSearchBulkSink(search, config.maxBulkBytes(), Backoff.DEFAULT, clock),
                 new SqsQuarantine(aws.sqs(), config.quarantineQueue()),

@@ -19,6 +19,9 @@ import java.util.Map;
 
 /** {@code ANY /legacy/{proxy+}}: the event becomes a v1 request, the proxy answers it, the answer becomes a response. */
 public final class LegacyProxyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Where the v1 path starts in the raw path ({@code /legacy/{proxy+}}, after any stage). */
+    static final String PREFIX = dev.pulse.core.topology.PulseTopology.LEGACY_PATH + "/";
+
     private static final System.Logger LOG = System.getLogger(LegacyProxyHandler.class.getName());
 
     private final ProxyService service;
@@ -56,6 +59,22 @@ public final class LegacyProxyHandler implements RequestHandler<APIGatewayV2HTTP
         }
     }
 
+    /**
+     * The v1 path as the caller sent it, still percent-encoded: the raw path after {@code /legacy/} (API Gateway's
+     * {@code proxy} parameter is decoded, and forwarding it decoded would turn {@code %3F} into a query or {@code %2F}
+     * into another segment). Only an event without a raw path falls back to the parameter, re-encoded.
+     */
+    static String v1Path(String rawPath, String proxy) {
+        int at = rawPath == null ? -1 : rawPath.indexOf(PREFIX);
+        if (at >= 0) {
+            return rawPath.substring(at + PREFIX.length() - 1);
+        }
+        return "/"
+                + java.net.URLEncoder.encode(proxy, StandardCharsets.UTF_8)
+                        .replace("+", "%20")
+                        .replace("%2F", "/");
+    }
+
     static ProxyRequest request(APIGatewayV2HTTPEvent event) {
         String proxy = ApiRequests.pathParameter(event, "proxy").orElse("");
         Map<String, String> headers = new LinkedHashMap<>();
@@ -75,7 +94,7 @@ public final class LegacyProxyHandler implements RequestHandler<APIGatewayV2HTTP
         String user = headers.get(Hygiene.V1_USER);
         return new ProxyRequest(
                 method,
-                "/" + proxy,
+                v1Path(event.getRawPath(), proxy),
                 event.getRawQueryString(),
                 headers,
                 body,

@@ -17,11 +17,14 @@ import dev.pulse.legacy.domain.NoiseModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The composition root: the only place that builds clients. Runs once per Lambda instance (or per test). */
 public final class LegacyProxyWiring {
     static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+    static final Duration STALE_MARGIN = Duration.ofSeconds(1);
 
     private final ProxyService service;
     private final EmfProxyMetrics metrics;
@@ -42,17 +45,20 @@ public final class LegacyProxyWiring {
                         clock),
                 new ShadowComparer(
                         new NoiseModel(), new DynamoDiffSamples(dynamo, config.diffsTable()), metrics, clock),
-                new RollbackGuard(
-                        modes,
-                        metrics,
-                        clock,
-                        config.rollbackWindow(),
-                        config.rollbackErrorRate(),
-                        config.rollbackMinCalls()),
+                new RollbackGuard(modes, metrics, clock, config.rollback()),
                 metrics,
                 Executors.newVirtualThreadPerTaskExecutor(),
                 config.legacyTimeout(),
-                config.maxBodyBytes());
+                config.maxBodyBytes(),
+                sample(config.verifySampleRate()),
+                clock,
+                // the longest honest comparison: legacy twice and the new service, each at its timeout, and a margin
+                config.legacyTimeout().multipliedBy(2).plus(config.newTimeout()).plus(STALE_MARGIN));
+    }
+
+    /** Whether to compare this answer with legacy's: a coin of the configured weight (never at 0, always at 1). */
+    static BooleanSupplier sample(double rate) {
+        return () -> rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
     }
 
     public static LegacyProxyWiring fromEnvironment() {

@@ -10,7 +10,10 @@ import dev.pulse.reporting.application.Backfill;
 import dev.pulse.reporting.domain.Granularity;
 import dev.pulse.reporting.domain.Window;
 import dev.pulse.tools.firehose.CliEnvironment;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ import sun.misc.Signal;
 public final class ReportCommand {
     static final String USAGE =
             "usage: report backfill --from YYYY-MM-DD --to YYYY-MM-DD [--account ID] [--period hour|day]";
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
     /** Set by ./pulse: whether stderr is a terminal (Java cannot tell for stderr alone). */
     static final String STDERR_TTY = "PULSE_STDERR_TTY";
 
@@ -35,8 +40,20 @@ public final class ReportCommand {
 
     /** What the command line asked. */
     record Request(LocalDate from, LocalDate to, Optional<String> account, Granularity period) {
-        List<Window> periods() {
-            return Backfill.periods(from, to, period);
+        /** The range's periods that have ended at {@code now}; refused if none has. */
+        Backfill.Plan plan(Instant now) {
+            return Backfill.plan(from, to, period, now);
+        }
+
+        /** The one line saying where a range that reaches past now stops, if it does. */
+        Optional<String> stopNotice(Backfill.Plan plan) {
+            if (plan.notEnded() == 0) {
+                return Optional.empty();
+            }
+            return Optional.of("report: stopping at " + MINUTE.format(plan.stopsAt()) + ", the last " + period.wire()
+                    + " that has ended; the " + plan.notEnded() + " " + period.wire()
+                    + (plan.notEnded() == 1 ? "" : "s") + " after it up to --to " + to
+                    + (plan.notEnded() == 1 ? " has" : " have") + " not ended yet");
         }
 
         String resumeCommand() {
@@ -47,15 +64,18 @@ public final class ReportCommand {
 
     public static void main(String[] args) {
         Request request;
+        Backfill.Plan plan;
         try {
             request = parse(List.of(args));
+            plan = request.plan(Instant.now());
         } catch (IllegalArgumentException e) {
             System.err.println("report: error: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        System.exit(run(request));
+        request.stopNotice(plan).ifPresent(System.err::println);
+        System.exit(run(request, plan.periods()));
     }
 
     static Request parse(List<String> args) {
@@ -103,7 +123,7 @@ public final class ReportCommand {
         }
     }
 
-    private static int run(Request request) {
+    private static int run(Request request, List<Window> periods) {
         String job = request.period() == Granularity.DAY
                 ? PulseTopology.DAILY_SNAPSHOTS_FUNCTION
                 : PulseTopology.HOURLY_SNAPSHOTS_FUNCTION;
@@ -119,7 +139,6 @@ public final class ReportCommand {
         try {
             Backfill backfill = new Backfill(ReportingWiring.create(PulseConfig.fromEnv(environment(job)), job)
                     .snapshotJob());
-            List<Window> periods = request.periods();
             BackfillProgress progress = new BackfillProgress(
                     System.err,
                     "1".equals(System.getenv(STDERR_TTY)),

@@ -89,6 +89,7 @@ class LegacyProxyIT {
         variables.put(Variables.Legacy.NEW_BASE_URL, platform.base());
         variables.put(Variables.Legacy.MODES_TTL_MS, "100");
         variables.put(Variables.Legacy.ROLLBACK_MIN_CALLS, "100000");
+        variables.put(Variables.Legacy.ROLLBACK_MIN_COMPARISONS, "100000");
         variables.putAll(replaced);
         return platform.serve(variables);
     }
@@ -296,6 +297,52 @@ class LegacyProxyIT {
         assertThat(rollback.from()).isEqualTo(Mode.NEW);
         assertThat(rollback.to()).isEqualTo(Mode.LEGACY);
         assertThat(rollback.reason()).contains("failed");
+    }
+
+    @Test
+    void givenNewMode_whenTheNewServiceAnswersDifferently_thenTheDiffRateRollsTheRouteBackByItself() throws Exception {
+        // The new service answers, but New York Times' fans are off by one: no error, a wrong answer.
+        try (StubServer tamper =
+                StubServer.forwarding(platform.base(), body -> body.replace("\"fans\":5000000", "\"fans\":5000001"))) {
+            String proxy = proxy(Map.of(
+                    Variables.Legacy.NEW_BASE_URL, tamper.base(),
+                    Variables.Legacy.NEW_TIMEOUT_MS, "10000",
+                    Variables.Legacy.VERIFY_SAMPLE_RATE, "1",
+                    Variables.Legacy.ROLLBACK_MIN_COMPARISONS, "5",
+                    Variables.Legacy.ROLLBACK_DIFF_RATE, "0.5"));
+            set(LegacyRoutes.PAGES_SEARCH, Mode.NEW);
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (answers.size() < 200) {
+                            answers.add(get(proxy, SEARCH + "?term=new&count=3", Map.of()));
+                        }
+                        return modes.mode(LegacyRoutes.PAGES_SEARCH).equals(Mode.LEGACY);
+                    });
+
+            assertThat(answers).allSatisfy(r -> {
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(V1Contract.searchViolations(r.statusCode(), r.body()))
+                        .isEmpty();
+            });
+            assertThat(answers.subList(0, 5))
+                    .allSatisfy(r -> assertThat(backend(r)).isEqualTo("new"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> backend(get(proxy, SEARCH + "?term=new&count=3", Map.of()))
+                            .equals("legacy"));
+        }
+        RouteModes.ModeChange rollback =
+                modes.changes(LegacyRoutes.PAGES_SEARCH, 1).getFirst();
+        assertThat(rollback.who()).isEqualTo(RollbackGuard.WHO);
+        assertThat(rollback.from()).isEqualTo(Mode.NEW);
+        assertThat(rollback.to()).isEqualTo(Mode.LEGACY);
+        assertThat(rollback.reason()).contains("answered differently from legacy", "compared calls");
+        assertThat(diffs.recent(LegacyRoutes.PAGES_SEARCH))
+                .filteredOn(s ->
+                        s.request().contains("term=new&count=3") && s.newBody().contains("5000001"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.paths()).containsExactly("data[].fan_count"));
     }
 
     @Test

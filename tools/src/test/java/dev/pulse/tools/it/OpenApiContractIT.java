@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * docs/openapi.yaml against the real API: mentions and accounts behind the local API emulator and its JWT authorizer,
@@ -308,20 +308,41 @@ class OpenApiContractIT {
         json(calls.dashboard(empty.viewer(), "day", null).expect(200));
 
         ApiCalls.Team team = calls.team();
-        for (String start : List.of("2026-12-01T11:00:00Z", "2026-12-01T10:00:00Z")) {
-            platform.dynamo.putItem(p -> p.tableName(platform.table(PulseTopology.REPORTS_TABLE))
-                    .item(Map.of(
-                            "accountId", AttributeValue.fromS(team.accountId()),
-                            "periodKey", AttributeValue.fromS("hour#" + start),
-                            "posts", AttributeValue.fromN("42"),
-                            "complete", AttributeValue.fromBool(true),
-                            "top", AttributeValue.fromM(Map.of("pageId", AttributeValue.fromS(PAGES.get(0)))))));
-        }
+        ReportSnapshots.write(
+                platform,
+                List.of(
+                        ReportSnapshots.hour(
+                                team.accountId(),
+                                Instant.parse("2026-12-01T11:00:00Z"),
+                                PAGES.get(0),
+                                42,
+                                30,
+                                8,
+                                4,
+                                3,
+                                1_000,
+                                OptionalLong.of(-5)),
+                        ReportSnapshots.hour(
+                                team.accountId(),
+                                Instant.parse("2026-12-01T10:00:00Z"),
+                                PAGES.get(0),
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                1_005,
+                                OptionalLong.empty())));
         JsonNode filled = json(calls.dashboard(team.viewer(), "hour", range).expect(200));
         assertThat(filled.path("snapshots").size()).isEqualTo(2);
-        assertThat(filled.path("snapshots").get(0).path("start").asText()).isEqualTo("2026-12-01T10:00:00Z");
-        assertThat(filled.path("snapshots").get(0).path("figures").path("posts").asInt())
-                .isEqualTo(42);
+        JsonNode first = filled.path("snapshots").get(0);
+        assertThat(first.path("start").asText()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(first.path("figures").has("fansChange")).isFalse();
+        JsonNode second = filled.path("snapshots").get(1).path("figures");
+        assertThat(second.path("postCount").asInt()).isEqualTo(42);
+        assertThat(second.path("engagement").asInt()).isEqualTo(42);
+        assertThat(second.path("fansChange").asInt()).isEqualTo(-5);
+        assertThat(second.path("topPosts").get(0).path("pageId").asText()).isEqualTo(PAGES.get(0));
 
         calls.dashboard(team.viewer(), "week", null).expectError(400, "invalid_period");
         calls.dashboard(team.viewer(), "hour", "from=yesterday").expectError(400, "invalid_from");

@@ -105,7 +105,11 @@ final class StubServer implements AutoCloseable {
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     @Override

@@ -7,22 +7,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.json.Json;
 import dev.pulse.core.testing.Unique;
-import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.local.web.WebApp;
+import dev.pulse.reporting.domain.AccountSnapshot;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The web app in a real browser against the live local platform: the built app served by the runtime's HTTP API (an
@@ -77,6 +77,14 @@ class WebAppIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode account = Json.read(created.body(), JsonNode.class);
         writeHourlySnapshots(account.path("accountId").asText());
+        // The dashboard the browser will read, judged against docs/openapi.yaml's Snapshot first.
+        HttpResponse<String> dashboard = send("GET", "/accounts/me/dashboards/hour", null);
+        assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
+        assertThat(Json.read(dashboard.body(), JsonNode.class).path("snapshots").size())
+                .isEqualTo(SNAPSHOTS);
+        assertThat(OpenApiContract.load().violations("GET", "/accounts/me/dashboards/{period}", dashboard))
+                .as(dashboard.body())
+                .isEmpty();
         // A page the demo account already tracks, so the list has something besides the one the browser adds.
         assertThat(send("PUT", "/accounts/me/tracked-pages/9008", null).statusCode())
                 .isEqualTo(201);
@@ -129,42 +137,24 @@ class WebAppIT {
         assertThat(shots.resolve("signed-in-cognito-pkce.png")).isNotEmptyFile();
     }
 
-    /** Twelve hours of snapshots with reporting's keys (SnapshotItem): counts, the engagement split, top posts, fans. */
+    /** Twelve hours of snapshots written by reporting's store: counts, the engagement split, top posts, fans. */
     private void writeHourlySnapshots(String accountId) {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        List<AccountSnapshot> snapshots = new ArrayList<>();
         for (int i = 1; i <= SNAPSHOTS; i++) {
-            Instant start = hour.minus(Duration.ofHours(i));
-            int reactions = 40 * i + 7;
-            int comments = 9 * i;
-            int shares = 3 * i + 1;
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put("accountId", s(accountId));
-            item.put("periodKey", s("hour#" + start));
-            item.put("postCount", n(5 + (i * 7) % 11));
-            item.put("engagement", n(reactions + comments + shares));
-            item.put("reactions", n(reactions));
-            item.put("comments", n(comments));
-            item.put("shares", n(shares));
-            item.put("mentionCount", n(i % 4));
-            item.put("fans", n(1_200_000 + 150 * (SNAPSHOTS - i)));
-            item.put("fansChange", n(150 - i));
-            item.put(
-                    "topPosts",
-                    AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                            "postId", s("9008_" + i),
-                            "pageId", s("9008"),
-                            "engagement", n(reactions + comments + shares))))));
-            platform.dynamo.putItem(p ->
-                    p.tableName(platform.table(PulseTopology.REPORTS_TABLE)).item(item));
+            snapshots.add(ReportSnapshots.hour(
+                    accountId,
+                    hour.minus(Duration.ofHours(i)),
+                    "9008",
+                    5 + (i * 7) % 11,
+                    40 * i + 7,
+                    9 * i,
+                    3 * i + 1,
+                    i % 4,
+                    1_200_000 + 150 * (SNAPSHOTS - i),
+                    OptionalLong.of(150 - i)));
         }
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+        ReportSnapshots.write(platform, snapshots);
     }
 
     private HttpResponse<String> send(String method, String path, String body) {

@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.reporting.domain.Granularity;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportCommandTest {
+    private static final Instant NOW = Instant.parse("2026-12-03T06:20:00Z");
+
     @Test
     void givenARange_thenItIsParsed_andTheResumeCommandRepeatsIt() {
         var request = ReportCommand.parse(
                 List.of("backfill", "--from", "2026-11-28", "--to", "2026-11-30", "--account", "acct-1"));
 
         assertThat(request.period()).isEqualTo(Granularity.DAY);
-        assertThat(request.periods()).hasSize(3);
+        assertThat(request.plan(NOW).periods()).hasSize(3);
         assertThat(request.resumeCommand())
                 .isEqualTo("./pulse report backfill --from 2026-11-28 --to 2026-11-30 --account acct-1 --period day");
     }
@@ -24,7 +27,31 @@ class ReportCommandTest {
         var request = ReportCommand.parse(
                 List.of("backfill", "--from", "2026-11-30", "--to", "2026-11-30", "--period", "hour"));
 
-        assertThat(request.periods()).hasSize(24);
+        assertThat(request.plan(NOW).periods()).hasSize(24);
+    }
+
+    @Test
+    void givenAToInTheFuture_thenOneLineSaysWhereItStops_andARangeAllInTheFutureIsAnError() {
+        var hours = ReportCommand.parse(
+                List.of("backfill", "--from", "2026-12-03", "--to", "2026-12-05", "--period", "hour"));
+        var days = ReportCommand.parse(List.of("backfill", "--from", "2026-11-30", "--to", "2026-12-03"));
+        Instant now = Instant.parse("2026-12-03T06:20:00Z");
+
+        var plan = hours.plan(now);
+
+        assertThat(plan.periods()).hasSize(6);
+        assertThat(hours.stopNotice(plan))
+                .hasValue("report: stopping at 2026-12-03T06:00Z, the last hour that has ended; the 66 hours after it"
+                        + " up to --to 2026-12-05 have not ended yet");
+        assertThat(days.stopNotice(days.plan(now)))
+                .hasValue("report: stopping at 2026-12-03T00:00Z, the last day that has ended; the 1 day after it"
+                        + " up to --to 2026-12-03 has not ended yet");
+        assertThat(days.stopNotice(days.plan(Instant.parse("2026-12-04T00:00:00Z"))))
+                .isEmpty();
+        var future = ReportCommand.parse(List.of("backfill", "--from", "2026-12-03", "--to", "2026-12-03"));
+        assertThatThrownBy(() -> future.plan(now))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("nothing from 2026-12-03 to 2026-12-03 has ended yet");
     }
 
     @Test

@@ -33,14 +33,28 @@ final class SecurityRoles {
                 continue;
             }
             List<String> actions = new ArrayList<>();
-            if (access.mode() != Access.Mode.WRITE) {
-                actions.addAll(List.of("read", "indices:admin/aliases/get"));
-                // _msearch and alias look-ups without an index in the path are cluster-level composite actions.
-                cluster.addAll(List.of("indices:data/read/msearch", "indices:admin/aliases/get"));
-            }
-            if (access.mode() != Access.Mode.READ) {
-                actions.addAll(List.of("write", "create_index"));
-                cluster.add("indices:data/write/bulk");
+            switch (access.mode()) {
+                case QUERY -> {
+                    actions.add("indices:data/read/search");
+                    cluster.add("cluster:monitor/nodes/stats");
+                }
+                case EXPIRE -> {
+                    // _cat/indices reads the cluster state, health, and each index's stats and settings.
+                    actions.addAll(
+                            List.of("indices:admin/delete", "indices:monitor/stats", "indices:monitor/settings/get"));
+                    cluster.addAll(List.of("cluster:monitor/state", "cluster:monitor/health"));
+                }
+                case READ, WRITE, READ_WRITE -> {
+                    if (access.mode() != Access.Mode.WRITE) {
+                        actions.addAll(List.of("read", "indices:admin/aliases/get"));
+                        // _msearch and alias look-ups without an index in the path are cluster-level composite actions.
+                        cluster.addAll(List.of("indices:data/read/msearch", "indices:admin/aliases/get"));
+                    }
+                    if (access.mode() != Access.Mode.READ) {
+                        actions.addAll(List.of("write", "create_index"));
+                        cluster.add("indices:data/write/bulk");
+                    }
+                }
             }
             indexPermissions.add(JsonText.object(
                     "index_patterns",

@@ -121,6 +121,18 @@ class SearchPlanTest {
     }
 
     @Test
+    void theReportingJobs_mayOnlySearch_andRetentionOnlyListAndDeletePostsIndices() {
+        assertThat(body("/_plugins/_security/api/roles/pulse_daily_snapshots"))
+                .isEqualTo("{\"cluster_permissions\":[\"cluster:monitor/nodes/stats\"],\"index_permissions\":["
+                        + "{\"index_patterns\":[\"pages\",\"pages-*\"],\"allowed_actions\":[\"indices:data/read/search\"]},"
+                        + "{\"index_patterns\":[\"posts-*\"],\"allowed_actions\":[\"indices:data/read/search\"]}]}");
+        assertThat(body("/_plugins/_security/api/roles/pulse_retention"))
+                .isEqualTo("{\"cluster_permissions\":[\"cluster:monitor/state\",\"cluster:monitor/health\"],"
+                        + "\"index_permissions\":[{\"index_patterns\":[\"posts-*\"],\"allowed_actions\":"
+                        + "[\"indices:admin/delete\",\"indices:monitor/stats\",\"indices:monitor/settings/get\"]}]}");
+    }
+
+    @Test
     void eachSearchingFunction_isMappedByItsIamRoleArn_escapedAsJson() {
         assertThat(body("/_plugins/_security/api/rolesmapping/pulse_ingest"))
                 .isEqualTo("{\"backend_roles\":[\"arn:aws:iam::123456789012:role/ingest\"]}");

@@ -12,8 +12,10 @@ import dev.pulse.ingest.domain.kpl.UserRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,30 +66,21 @@ public final class IngestService {
             List<UserRecord> users;
             try {
                 users = AggregatedRecords.decode(record.data(), record.partitionKey());
-            } catch (CorruptAggregateException e) {
+            } catch (RuntimeException e) {
+                // a CorruptAggregateException, or anything else the protobuf reader throws on hostile bytes
+                String detail = e instanceof CorruptAggregateException ? e.getMessage() : "cannot de-aggregate: " + e;
                 SourceRecord whole = new SourceRecord(record, -1, record.partitionKey(), record.data());
-                poison.add(QuarantineEntry.of(whole, PoisonReason.CORRUPT_AGGREGATE, e.getMessage(), now));
+                poison.add(QuarantineEntry.of(whole, PoisonReason.CORRUPT_AGGREGATE, detail, now));
                 continue;
             }
             for (int i = 0; i < users.size(); i++) {
                 SourceRecord source = new SourceRecord(
                         record, i, users.get(i).partitionKey(), users.get(i).data());
                 postsIn++;
-                switch (parser.parse(source.data())) {
-                    case ParseResult.Rejected rejected ->
-                        poison.add(QuarantineEntry.of(source, rejected.reason(), rejected.detail(), now));
-                    case ParseResult.Parsed parsed -> {
-                        Post post = parsed.post();
-                        Candidate.keepNewest(
-                                pages,
-                                post.pageId(),
-                                new Candidate<>(post.page(), post.page().updatedTime(), source));
-                        Candidate.keepNewest(posts, post.postId(), new Candidate<>(post, post.updatedTime(), source));
-                    }
-                }
+                accept(source, pages, posts, poison, now);
             }
         }
-        Writes writes = plan(pages, posts, failures);
+        Writes writes = plan(pages, posts, failures, poison, now);
         Counts counts = apply(writes, sink.write(writes.ops(), deadline), poison, failures, now);
         int quarantined = sendPoison(poison, failures);
         BatchResult result = new BatchResult(
@@ -102,15 +95,53 @@ public final class IngestService {
         return result;
     }
 
+    /** Parses one user record into the batch's candidates, or adds it to the poison with its reason. */
+    private void accept(
+            SourceRecord source,
+            Map<String, Candidate<PageDocument>> pages,
+            Map<String, Candidate<Post>> posts,
+            List<QuarantineEntry> poison,
+            Instant now) {
+        switch (parser.parse(source.data())) {
+            case ParseResult.Rejected rejected ->
+                poison.add(QuarantineEntry.of(source, rejected.reason(), rejected.detail(), now));
+            case ParseResult.Parsed parsed -> {
+                Post post = parsed.post();
+                try {
+                    // what plan() derives from a post, derived now, so a value that breaks it is this record's poison
+                    version(post.updatedTime());
+                    version(post.page().updatedTime());
+                    names.posts(post.createdTime());
+                } catch (RuntimeException e) {
+                    poison.add(QuarantineEntry.of(source, PoisonReason.INVALID_VALUE, "cannot index: " + e, now));
+                    return;
+                }
+                Candidate.keepNewest(
+                        pages,
+                        post.pageId(),
+                        new Candidate<>(post.page(), post.page().updatedTime(), source));
+                Candidate.keepNewest(posts, post.postId(), new Candidate<>(post, post.updatedTime(), source));
+            }
+        }
+    }
+
     private Writes plan(
-            Map<String, Candidate<PageDocument>> pages, Map<String, Candidate<Post>> posts, Failures failures) {
+            Map<String, Candidate<PageDocument>> pages,
+            Map<String, Candidate<Post>> posts,
+            Failures failures,
+            List<QuarantineEntry> poison,
+            Instant now) {
         Writes writes = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Set<SourceRecord> spoiled = Collections.newSetFromMap(new IdentityHashMap<>());
         for (var entry : pages.entrySet()) {
             Candidate<PageDocument> page = entry.getValue();
-            writes.add(
-                    new IndexOp(names.pages(), entry.getKey(), version(page.updatedTime()), serialize(page.value())),
-                    page.source(),
-                    true);
+            byte[] document = serialize(page.value(), page.source(), spoiled, poison, now);
+            if (document != null) {
+                writes.add(
+                        new IndexOp(names.pages(), entry.getKey(), version(page.updatedTime()), document),
+                        page.source(),
+                        true);
+            }
         }
         Set<String> pageIds = new HashSet<>();
         posts.values().forEach(post -> pageIds.add(post.value().pageId()));
@@ -120,22 +151,26 @@ public final class IngestService {
         } catch (TransientFailureException e) {
             LOG.warn("tracked pages unavailable, retrying the records that carry posts: {}", e.getMessage());
             posts.values().forEach(post -> failures.add(post.source()));
-            return writes;
+            return writes.without(spoiled);
         }
         for (var entry : posts.entrySet()) {
             Post post = entry.getValue().value();
             if (trackedIds.contains(post.pageId())) {
-                writes.add(
-                        new IndexOp(
-                                names.posts(post.createdTime()),
-                                post.postId(),
-                                version(post.updatedTime()),
-                                serialize(post.document())),
-                        entry.getValue().source(),
-                        false);
+                SourceRecord source = entry.getValue().source();
+                byte[] document = serialize(post.document(), source, spoiled, poison, now);
+                if (document != null) {
+                    writes.add(
+                            new IndexOp(
+                                    names.posts(post.createdTime()),
+                                    post.postId(),
+                                    version(post.updatedTime()),
+                                    document),
+                            source,
+                            false);
+                }
             }
         }
-        return writes;
+        return writes.without(spoiled);
     }
 
     private Counts apply(
@@ -186,11 +221,26 @@ public final class IngestService {
         return updatedTime.toEpochMilli();
     }
 
-    private static byte[] serialize(Object document) {
+    /**
+     * The document's JSON, or null when it cannot be written: then its record is poison, and {@code spoiled} keeps
+     * the record's other document (page or post) out of the batch too, so a record is never both indexed and
+     * quarantined.
+     */
+    private static byte[] serialize(
+            Object document,
+            SourceRecord source,
+            Set<SourceRecord> spoiled,
+            List<QuarantineEntry> poison,
+            Instant now) {
+        if (spoiled.contains(source)) {
+            return null;
+        }
         try {
             return Json.mapper().writeValueAsBytes(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("documents are plain records", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            spoiled.add(source);
+            poison.add(QuarantineEntry.of(source, PoisonReason.INVALID_VALUE, "cannot serialize: " + e, now));
+            return null;
         }
     }
 
@@ -199,6 +249,19 @@ public final class IngestService {
             ops.add(op);
             sources.add(source);
             isPage.add(page);
+        }
+
+        Writes without(Set<SourceRecord> spoiled) {
+            if (spoiled.isEmpty()) {
+                return this;
+            }
+            Writes kept = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < ops.size(); i++) {
+                if (!spoiled.contains(sources.get(i))) {
+                    kept.add(ops.get(i), sources.get(i), isPage.get(i));
+                }
+            }
+            return kept;
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.pulse.ingest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 
 /** Typed, validating access to one JSON object of a post; a wrong type or value names the field. */
 record Fields(JsonNode node) {
@@ -48,16 +48,23 @@ record Fields(JsonNode node) {
         return new Fields(value);
     }
 
-    Instant time(String name, boolean required) {
+    /** A time inside {@code window}; one that does not parse, or lies outside, is {@code INVALID_VALUE}. */
+    Instant time(String name, boolean required, TimeWindow window) {
         String value = text(name, required, PoisonReason.MISSING_FIELD);
         if (value == null) {
             return null;
         }
+        Instant time;
         try {
-            return OffsetDateTime.parse(value, GRAPH_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+            time = OffsetDateTime.parse(value, GRAPH_TIME).toInstant();
+        } catch (DateTimeException e) {
             throw new InvalidPostException(PoisonReason.INVALID_VALUE, name + " is not a time: '" + value + "'");
         }
+        String violation = window.violation(name, time);
+        if (violation != null) {
+            throw new InvalidPostException(PoisonReason.INVALID_VALUE, violation);
+        }
+        return time;
     }
 
     Long longValue(String name) {

@@ -1,8 +1,9 @@
 package dev.pulse.ingest.domain;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pulse.core.domain.PageDocument;
 import dev.pulse.core.json.Json;
 import dev.pulse.ingest.domain.ParseResult.Parsed;
@@ -11,22 +12,47 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Graph-API-shaped page post (see the README's accepted schema) and validates it. Never throws: every problem
- * becomes a {@link Rejected} with its reason, so one bad record can never fail a batch.
+ * Reads a Graph-API-shaped page post (see the README's accepted schema) and validates it, its times within a {@link
+ * TimeWindow}. Never throws: every problem becomes a {@link Rejected} with its reason, so one bad record can never
+ * fail a batch.
  */
 public final class PostParser {
-    private static final ObjectMapper MAPPER = Json.mapper();
-    private final int maxBytes;
+    /**
+     * Duplicate keys are malformed: which of two {@code id}s is meant depends on the parser, so a post that two
+     * readers could see differently is not indexed at all.
+     */
+    private static final ObjectReader READER =
+            Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    public PostParser(int maxBytes) {
+    private final int maxBytes;
+    private final TimeWindow window;
+
+    /** A parser whose time window ends a day past {@code clock}'s now. */
+    public PostParser(int maxBytes, Clock clock) {
         this.maxBytes = maxBytes;
+        this.window = TimeWindow.of(clock);
+    }
+
+    /** A parser on the system clock (tools and benchmarks). */
+    public PostParser(int maxBytes) {
+        this(maxBytes, Clock.systemUTC());
     }
 
     public ParseResult parse(byte[] payload) {
+        try {
+            return read(payload);
+        } catch (RuntimeException e) {
+            // the last line of defence: whatever one record does to the JSON library or java.time stays its own
+            return new Rejected(PoisonReason.INVALID_VALUE, "cannot read the post: " + e);
+        }
+    }
+
+    private ParseResult read(byte[] payload) {
         if (payload.length > maxBytes) {
             return new Rejected(
                     PoisonReason.OVERSIZED, "record is " + payload.length + " bytes, the limit is " + maxBytes);
@@ -44,7 +70,7 @@ public final class PostParser {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = READER.readTree(text);
         } catch (JsonProcessingException e) {
             return new Rejected(PoisonReason.MALFORMED_JSON, e.getOriginalMessage());
         }
@@ -52,7 +78,7 @@ public final class PostParser {
             return new Rejected(PoisonReason.MALFORMED_JSON, "a post must be a JSON object");
         }
         try {
-            return new Parsed(read(new Fields(root)));
+            return new Parsed(read(new Fields(root), window));
         } catch (InvalidPostException e) {
             return new Rejected(e.reason(), e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -60,7 +86,7 @@ public final class PostParser {
         }
     }
 
-    private static Post read(Fields post) {
+    private static Post read(Fields post, TimeWindow window) {
         String id = post.text("id", true, PoisonReason.MISSING_ID);
         int separator = id.indexOf('_');
         if (separator <= 0 || separator == id.length() - 1) {
@@ -72,10 +98,10 @@ public final class PostParser {
             throw new InvalidPostException(
                     PoisonReason.INVALID_VALUE, "from.id " + pageId + " does not prefix post id " + id);
         }
-        var created = post.time("created_time", true);
-        var updated = post.time("updated_time", false);
+        var created = post.time("created_time", true, window);
+        var updated = post.time("updated_time", false, window);
         updated = updated == null ? created : updated;
-        var pageUpdated = from.time("updated_time", false);
+        var pageUpdated = from.time("updated_time", false, window);
         PageDocument page = new PageDocument(
                 pageId,
                 from.text("name", true, PoisonReason.MISSING_FIELD),

@@ -22,7 +22,7 @@ class IngestServiceTest {
     private final InMemoryAdapters.Tracked tracked = new InMemoryAdapters.Tracked();
     private final List<BatchResult> reported = new ArrayList<>();
     private final IngestService service = new IngestService(
-            new PostParser(10_000),
+            new PostParser(10_000, Clock.fixed(NOW, ZoneOffset.UTC)),
             tracked,
             sink,
             dlq,
@@ -179,6 +179,36 @@ class IngestServiceTest {
 
         assertThat(result.failedSequenceNumbers()).containsExactly("1");
         assertThat(sink.documents).containsOnlyKeys("pages/7");
+    }
+
+    @Test
+    void givenTimesOutsideTheWindow_whenIngested_thenEachRecordIsQuarantinedAndTheRestOfTheBatchIndexed() {
+        tracked.ids.add("7");
+        var batch = List.of(
+                plain("1", post("7", "1", 1, "9999-12-31T23:59:59Z")),
+                plain("2", post("7", "2", 1, "+300000000-01-01T00:00:00Z")),
+                plain(
+                        "3",
+                        post("7", "3", 1, "2026-11-26T05:30:00Z")
+                                .replace("2026-11-26T05:00:00", "1999-01-01T00:00:00")),
+                plain(
+                        "4",
+                        post("7", "4", 1, "2026-11-26T05:30:00Z")
+                                .replace("2026-11-26T05:00:00", "2026-11-28T00:00:00")),
+                plain("5", post("7", "5", 1, "2026-11-26T05:30:00Z")));
+
+        BatchResult result = service.ingest(batch, NOW);
+
+        assertThat(result.failedSequenceNumbers()).isEmpty();
+        assertThat(result.quarantined()).isEqualTo(4);
+        assertThat(dlq.entries).extracting(QuarantineEntry::sequenceNumber).containsExactly("1", "2", "3", "4");
+        assertThat(dlq.entries).allSatisfy(entry -> {
+            assertThat(entry.reason()).isEqualTo(PoisonReason.INVALID_VALUE);
+            assertThat(entry.detail()).contains("outside the accepted window");
+        });
+        assertThat(sink.documents).containsOnlyKeys("pages/7", "posts-2026.11.26/7_5");
+        assertThat(sink.versions.get("pages/7"))
+                .isEqualTo(Instant.parse("2026-11-26T05:30:00Z").toEpochMilli());
     }
 
     @Test

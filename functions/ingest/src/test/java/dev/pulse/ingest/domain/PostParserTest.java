@@ -70,6 +70,15 @@ class PostParserTest {
     }
 
     @Test
+    void givenDuplicateKeys_whenParsed_thenMalformedWhicheverValueWouldWin() {
+        String json = valid().toString();
+
+        assertThat(reason("{\"id\":\"1_9\"," + json.substring(1))).isEqualTo(PoisonReason.MALFORMED_JSON);
+        assertThat(reason(json.replace("\"name\":", "\"name\":\"a\",\"name\":")))
+                .isEqualTo(PoisonReason.MALFORMED_JSON);
+    }
+
+    @Test
     void givenNoId_whenParsed_thenMissingId() {
         assertThat(reason(valid().without("id"))).isEqualTo(PoisonReason.MISSING_ID);
         assertThat(reason(valid().put("id", " "))).isEqualTo(PoisonReason.MISSING_ID);
@@ -117,6 +126,51 @@ class PostParserTest {
         byte[] big = valid().put("message", "x".repeat(70_000)).toString().getBytes(StandardCharsets.UTF_8);
 
         assertThat(((Rejected) parser.parse(big)).reason()).isEqualTo(PoisonReason.OVERSIZED);
+    }
+
+    @Test
+    void givenTimesAtTheWindowsEdges_whenParsed_thenInsideIsAcceptedAndOutsideIsInvalidValue() {
+        Instant now = Instant.parse("2026-11-26T06:00:00Z");
+        PostParser windowed = new PostParser(64 * 1024, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThat(windowed.parse(bytes(valid().put("created_time", "2004-01-01T00:00:00Z"))))
+                .isInstanceOf(Parsed.class);
+        assertThat(windowed.parse(bytes(valid().put("created_time", "2026-11-27T06:00:00Z"))))
+                .isInstanceOf(Parsed.class);
+        for (String outside : new String[] {
+            "2003-12-31T23:59:59.999Z",
+            "2026-11-27T06:00:00.001Z",
+            "9999-12-31T23:59:59Z",
+            "+300000000-01-01T00:00:00Z",
+            "-999999999-01-01T00:00:00Z",
+            "1970-01-01T00:00:00Z"
+        }) {
+            assertThat(windowed.parse(bytes(valid().put("created_time", outside))))
+                    .as(outside)
+                    .isInstanceOfSatisfying(Rejected.class, rejected -> {
+                        assertThat(rejected.reason()).isEqualTo(PoisonReason.INVALID_VALUE);
+                        assertThat(rejected.detail())
+                                .startsWith("created_time ")
+                                .contains("outside the accepted window");
+                    });
+        }
+    }
+
+    @Test
+    void givenUpdatedTimesOutsideTheWindow_whenParsed_thenInvalidValue() {
+        PostParser windowed = new PostParser(
+                64 * 1024, java.time.Clock.fixed(Instant.parse("2026-11-26T06:00:00Z"), java.time.ZoneOffset.UTC));
+        ObjectNode page = valid();
+        ((ObjectNode) page.get("from")).put("updated_time", "9999-01-01T00:00:00+0000");
+
+        assertThat(((Rejected) windowed.parse(bytes(valid().put("updated_time", "+300000000-01-01T00:00:00Z"))))
+                        .reason())
+                .isEqualTo(PoisonReason.INVALID_VALUE);
+        assertThat(((Rejected) windowed.parse(bytes(page))).reason()).isEqualTo(PoisonReason.INVALID_VALUE);
+    }
+
+    private static byte[] bytes(Object json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private Post parsed(String json) {

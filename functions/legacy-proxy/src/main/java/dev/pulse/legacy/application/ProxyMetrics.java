@@ -12,6 +12,7 @@ public interface ProxyMetrics {
     String SHADOW_COMPARED = Observability.LEGACY_SHADOW_COMPARED_METRIC;
     String SHADOW_DIFFS = Observability.LEGACY_SHADOW_DIFFS_METRIC;
     String SHADOW_DROPPED = "ShadowDropped";
+    String SHADOW_STALE = "ShadowStale";
     String AUTO_ROLLBACKS = Observability.LEGACY_AUTO_ROLLBACKS_METRIC;
 
     void count(String route, String metric);

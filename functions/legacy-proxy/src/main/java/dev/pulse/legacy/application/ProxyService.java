@@ -6,18 +6,23 @@ import dev.pulse.legacy.domain.LegacyRoute;
 import dev.pulse.legacy.domain.LegacyRoutes;
 import dev.pulse.legacy.domain.Mode;
 import dev.pulse.legacy.domain.ProxyRequest;
+import dev.pulse.legacy.domain.RequestTarget;
 import dev.pulse.legacy.domain.StickyBucket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 /**
  * The proxy: per route mode, answers from legacy or from the new service (through its v1 adapter), falls back to
- * legacy when the new service fails, shadows without adding latency, and feeds the rollback guard. Every answer says
- * which backend served it ({@link #BACKEND_HEADER}) and in which mode ({@link #MODE_HEADER}).
+ * legacy when the new service fails, shadows without adding latency, and feeds the rollback guard: the new service's
+ * failures, and (for a sample of the answers it gave in {@code canary}/{@code new}) whether legacy would have answered
+ * the same, compared off the request path as the shadow is. Every answer says which backend served it
+ * ({@link #BACKEND_HEADER}) and in which mode ({@link #MODE_HEADER}).
  */
 public final class ProxyService {
     public static final String BACKEND_HEADER = "x-pulse-backend";
@@ -36,6 +41,9 @@ public final class ProxyService {
     private final Executor background;
     private final Duration legacyTimeout;
     private final int maxBodyBytes;
+    private final BooleanSupplier verifySample;
+    private final Clock clock;
+    private final Duration staleAfter;
     private final Semaphore shadows = new Semaphore(MAX_SHADOWS_IN_FLIGHT);
 
     public ProxyService(
@@ -47,7 +55,10 @@ public final class ProxyService {
             ProxyMetrics metrics,
             Executor background,
             Duration legacyTimeout,
-            int maxBodyBytes) {
+            int maxBodyBytes,
+            BooleanSupplier verifySample,
+            Clock clock,
+            Duration staleAfter) {
         this.modes = modes;
         this.legacy = legacy;
         this.newService = newService;
@@ -57,11 +68,18 @@ public final class ProxyService {
         this.background = background;
         this.legacyTimeout = legacyTimeout;
         this.maxBodyBytes = maxBodyBytes;
+        this.verifySample = verifySample;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
     }
 
     public BackendResponse handle(ProxyRequest request) {
         if (request.body().length > maxBodyBytes) {
             return error(413, "body_too_large", "request bodies are limited to " + maxBodyBytes + " bytes", LEGACY, "");
+        }
+        Optional<String> badTarget = RequestTarget.problem(request.path(), request.rawQuery());
+        if (badTarget.isPresent()) {
+            return error(400, "bad_request", badTarget.get(), LEGACY, "");
         }
         Optional<LegacyRoute> found = LegacyRoutes.match(request.method(), request.path());
         if (found.isEmpty()) {
@@ -84,6 +102,10 @@ public final class ProxyService {
             BackendResponse answer = newService.answer(route, request);
             guard.record(route.name(), mode, false);
             metrics.count(route.name(), ProxyMetrics.SERVED_NEW);
+            if (verifySample.getAsBoolean()) {
+                long startedAt = clock.millis();
+                offPath(route, () -> verify(route, request, mode, answer, startedAt));
+            }
             return tagged(answer, NEW, mode);
         } catch (Backend.BackendFailure e) {
             metrics.count(route.name(), ProxyMetrics.NEW_FAILURES);
@@ -98,28 +120,54 @@ public final class ProxyService {
         if (primary.isEmpty()) {
             return legacyDown(mode);
         }
-        if (shadows.tryAcquire()) {
-            try {
-                background.execute(() -> {
-                    try {
-                        shadow(route, request, primary.get());
-                    } finally {
-                        shadows.release();
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                shadows.release();
-                metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
-            }
-        } else {
-            metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
-        }
+        long startedAt = clock.millis();
+        offPath(route, () -> shadow(route, request, primary.get(), startedAt));
         metrics.count(route.name(), ProxyMetrics.SERVED_LEGACY);
         return tagged(primary.get(), LEGACY, mode);
     }
 
+    /** Runs {@code work} in the background, at most {@link #MAX_SHADOWS_IN_FLIGHT} at once; drops (and counts) more. */
+    private void offPath(LegacyRoute route, Runnable work) {
+        if (!shadows.tryAcquire()) {
+            metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    shadows.release();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            shadows.release();
+            metrics.count(route.name(), ProxyMetrics.SHADOW_DROPPED);
+        }
+    }
+
+    /**
+     * Runs off the request path, after the new service answered in {@code canary}/{@code new}: legacy's answer to the
+     * same request (and a second one, for noise), compared with what the caller got; the outcome feeds the rollback
+     * guard's diff rate. Legacy failing here proves nothing about the new service, so nothing is recorded then.
+     */
+    private void verify(LegacyRoute route, ProxyRequest request, Mode mode, BackendResponse served, long startedAt) {
+        Optional<BackendResponse> primary = callLegacy(request, route.name());
+        if (primary.isEmpty()) {
+            return;
+        }
+        Optional<BackendResponse> second = callLegacy(request, route.name());
+        if (stale(route, startedAt)) {
+            return;
+        }
+        boolean differed = !comparer.compare(
+                        route, request.pathAndQuery(), primary.get(), second.orElse(primary.get()), served)
+                .isEmpty();
+        guard.recordComparison(route.name(), mode, differed);
+    }
+
     /** Runs off the request path: the new service's answer and a second legacy call (for noise), then compares. */
-    private void shadow(LegacyRoute route, ProxyRequest request, BackendResponse primary) {
+    private void shadow(LegacyRoute route, ProxyRequest request, BackendResponse primary, long startedAt) {
         BackendResponse candidate;
         try {
             candidate = newService.answer(route, request);
@@ -128,7 +176,23 @@ public final class ProxyService {
             candidate = new BackendResponse(0, Map.of(), "new service failed: " + e.getMessage());
         }
         Optional<BackendResponse> second = callLegacy(request, route.name());
+        if (stale(route, startedAt)) {
+            return;
+        }
         comparer.compare(route, request.pathAndQuery(), primary, second.orElse(primary), candidate);
+    }
+
+    /**
+     * Whether background work took longer than its own timeouts allow ({@code staleAfter}): then it was frozen with a
+     * Lambda instance after the response (or starved), its calls may have "timed out" at the thaw, and its outcome
+     * proves nothing. It is dropped and counted as {@link ProxyMetrics#SHADOW_STALE}, never as a difference.
+     */
+    private boolean stale(LegacyRoute route, long startedAt) {
+        if (clock.millis() - startedAt <= staleAfter.toMillis()) {
+            return false;
+        }
+        metrics.count(route.name(), ProxyMetrics.SHADOW_STALE);
+        return true;
     }
 
     private BackendResponse fromLegacy(ProxyRequest request, String route, Mode mode, String backend) {

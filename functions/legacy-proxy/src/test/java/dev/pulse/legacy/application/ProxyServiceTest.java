@@ -8,14 +8,13 @@ import dev.pulse.legacy.domain.Mode;
 import dev.pulse.legacy.domain.NoiseModel;
 import dev.pulse.legacy.domain.ProxyRequest;
 import dev.pulse.legacy.domain.StickyBucket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The proxy's decisions over fakes: which backend answers, fallback, rollback, shadow and its noise learning. */
 class ProxyServiceTest {
     static final String SEARCH = "/api/v1/pages/search";
-    final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+    final RollbackGuardTest.MovableClock clock =
+            new RollbackGuardTest.MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final InMemoryRouteModes modes = new InMemoryRouteModes();
     final Map<String, AtomicInteger> counted = new ConcurrentHashMap<>();
     final ProxyMetrics metrics = (route, metric) ->
@@ -32,6 +32,7 @@ class ProxyServiceTest {
     final AtomicReference<Map<String, String>> legacyHeaders = new AtomicReference<>();
     final AtomicInteger legacyCalls = new AtomicInteger();
     final AtomicReference<Boolean> legacyUp = new AtomicReference<>(true);
+    final AtomicBoolean verifying = new AtomicBoolean(false);
     final AtomicReference<NewService> newService = new AtomicReference<>((route, request) -> v1("new"));
 
     final Backend legacy = (method, path, headers, body, timeout) -> {
@@ -61,11 +62,14 @@ class ProxyServiceTest {
                     },
                     metrics,
                     clock),
-            new RollbackGuard(modes, metrics, clock, Duration.ofSeconds(60), 0.5, 4),
+            new RollbackGuard(modes, metrics, clock, new RollbackGuard.Limits(Duration.ofSeconds(60), 0.5, 4, 0.5, 4)),
             metrics,
             Runnable::run, // shadows run inline here, so the test sees them at once
             Duration.ofSeconds(1),
-            1024);
+            1024,
+            () -> verifying.get(),
+            clock,
+            Duration.ofSeconds(5));
 
     /** A v1 search answer whose request id says who made it, and one page. */
     static BackendResponse v1(String requestId) {
@@ -171,6 +175,108 @@ class ProxyServiceTest {
         assertThat(samples).singleElement().satisfies(s -> assertThat(s.paths()).containsExactly("data[].fan_count"));
         assertThat(counted.get(ProxyMetrics.SHADOW_COMPARED)).hasValue(2);
         assertThat(counted.get(ProxyMetrics.SHADOW_DIFFS)).hasValue(1);
+    }
+
+    @Test
+    void givenNewMode_whenTheNewServiceAnswersDifferently_thenTheDiffRateRollsTheRouteBack_auditedWithTheReason() {
+        set(Mode.NEW);
+        verifying.set(true);
+        newService.set((route, request) ->
+                new BackendResponse(200, Map.of(), v1("new").body().replace("\"fan_count\":5", "\"fan_count\":6")));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(service.handle(search("ada")).headers()).containsEntry(ProxyService.BACKEND_HEADER, "new");
+        }
+        assertThat(modes.mode(LegacyRoutes.PAGES_SEARCH))
+                .as("below the minimum of 4")
+                .isEqualTo(Mode.NEW);
+        service.handle(search("ada"));
+
+        assertThat(modes.mode(LegacyRoutes.PAGES_SEARCH)).isEqualTo(Mode.LEGACY);
+        RouteModes.ModeChange last = modes.changes(LegacyRoutes.PAGES_SEARCH, 1).getFirst();
+        assertThat(last.who()).isEqualTo(RollbackGuard.WHO);
+        assertThat(last.from()).isEqualTo(Mode.NEW);
+        assertThat(last.to()).isEqualTo(Mode.LEGACY);
+        assertThat(last.reason()).contains("differently", "4 of 4");
+        assertThat(counted.get(ProxyMetrics.AUTO_ROLLBACKS)).hasValue(1);
+        assertThat(counted.get(ProxyMetrics.SHADOW_DIFFS)).hasValue(4);
+        assertThat(samples).isNotEmpty().allSatisfy(s -> assertThat(s.paths()).containsExactly("data[].fan_count"));
+    }
+
+    @Test
+    void givenNewMode_whenTheNewServiceAgreesWithLegacy_butForNoise_thenTheRouteStaysNew() {
+        set(Mode.NEW);
+        verifying.set(true);
+
+        for (int i = 0; i < 10; i++) {
+            service.handle(search("ada"));
+        }
+
+        assertThat(modes.mode(LegacyRoutes.PAGES_SEARCH)).isEqualTo(Mode.NEW);
+        assertThat(counted.get(ProxyMetrics.SHADOW_COMPARED)).hasValue(10);
+        assertThat(counted).doesNotContainKey(ProxyMetrics.SHADOW_DIFFS);
+        assertThat(legacyCalls).as("two legacy calls per comparison").hasValue(20);
+    }
+
+    @Test
+    void givenCanaryWithoutSampling_thenNoComparison_andLegacyIsNotCalledForNewCallers() {
+        set(Mode.canary(99));
+        for (int i = 0; i < 20; i++) {
+            service.handle(search("u" + i));
+        }
+        long toNew = java.util.stream.IntStream.range(0, 20)
+                .filter(i -> StickyBucket.toNew(Mode.canary(99), "user:u" + i))
+                .count();
+
+        assertThat(counted.get(ProxyMetrics.SERVED_NEW)).hasValue((int) toNew);
+        assertThat(legacyCalls).hasValue(20 - (int) toNew);
+        assertThat(counted).doesNotContainKey(ProxyMetrics.SHADOW_COMPARED);
+    }
+
+    @Test
+    void givenNewMode_whenLegacyIsDownDuringTheComparison_thenNothingCountsAgainstTheNewService() {
+        set(Mode.NEW);
+        verifying.set(true);
+        legacyUp.set(false);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(service.handle(search("ada")).status()).isEqualTo(200);
+        }
+
+        assertThat(modes.mode(LegacyRoutes.PAGES_SEARCH)).isEqualTo(Mode.NEW);
+        assertThat(counted).doesNotContainKey(ProxyMetrics.SHADOW_COMPARED);
+    }
+
+    @Test
+    void givenShadowWorkFrozenPastItsTimeouts_asAfterALambdaResponse_thenItIsDroppedAsStale_notADifference() {
+        set(Mode.SHADOW);
+        newService.set((route, request) -> {
+            clock.now = clock.now.plus(Duration.ofMinutes(3)); // the instance slept; at the thaw the call "timed out"
+            throw new Backend.BackendFailure("timed out", null, true);
+        });
+
+        BackendResponse answer = service.handle(search("ada"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(samples).isEmpty();
+        assertThat(counted.get(ProxyMetrics.SHADOW_STALE)).hasValue(1);
+        assertThat(counted).doesNotContainKeys(ProxyMetrics.SHADOW_COMPARED, ProxyMetrics.SHADOW_DIFFS);
+    }
+
+    @Test
+    void givenShadowWorkThatFailsWithinItsTimeouts_thenItIsStillADifference() {
+        set(Mode.SHADOW);
+        newService.set((route, request) -> {
+            clock.now = clock.now.plus(Duration.ofSeconds(1));
+            throw new Backend.BackendFailure("timed out", null, true);
+        });
+
+        service.handle(search("ada"));
+
+        assertThat(samples)
+                .singleElement()
+                .satisfies(s -> assertThat(s.newStatus()).isZero());
+        assertThat(counted).doesNotContainKey(ProxyMetrics.SHADOW_STALE);
     }
 
     @Test

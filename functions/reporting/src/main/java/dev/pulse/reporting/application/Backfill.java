@@ -5,6 +5,7 @@ import dev.pulse.reporting.domain.Window;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,34 @@ public final class Backfill {
             windows.add(granularity.at(start));
         }
         return windows;
+    }
+
+    /**
+     * The periods of the range that have ended at {@code now}; {@code notEnded} counts those left out at its end (a
+     * {@code --to} of today or later). A range of which nothing has ended is refused.
+     */
+    public record Plan(List<Window> periods, int notEnded) {
+        public Plan {
+            periods = List.copyOf(periods);
+        }
+
+        /** The end of the last period that has ended, where a range reaching into the future stops. */
+        public Instant stopsAt() {
+            return periods.getLast().end();
+        }
+    }
+
+    /** {@link #periods}, without the periods that have not ended at {@code now}. */
+    public static Plan plan(LocalDate from, LocalDate to, Granularity granularity, Instant now) {
+        List<Window> all = periods(from, to, granularity);
+        List<Window> ended = all.stream().filter(w -> !w.end().isAfter(now)).toList();
+        if (ended.isEmpty()) {
+            Window first = all.getFirst();
+            throw new IllegalArgumentException("nothing from " + from + " to " + to + " has ended yet: the first "
+                    + granularity.wire() + " ends at " + first.end() + " (now " + now.truncatedTo(ChronoUnit.SECONDS)
+                    + ")" + (granularity == Granularity.DAY ? "; today's ended hours: --period hour" : ""));
+        }
+        return new Plan(ended, all.size() - ended.size());
     }
 
     /** The number of accounts each period covers: one with {@code account}, else every account. */

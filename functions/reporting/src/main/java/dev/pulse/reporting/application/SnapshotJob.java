@@ -93,6 +93,9 @@ public final class SnapshotJob {
 
     /** As {@link #run(Window, boolean, Instant)}, telling {@code progress} of every account finished. */
     public RunResult run(Window window, boolean fresh, Instant deadline, Progress progress) {
+        if (notEnded(window)) {
+            return RunResult.notEnded();
+        }
         JobFlags start = flags.current();
         if (!start.enabled()) {
             return switchedOff(window);
@@ -111,6 +114,9 @@ public final class SnapshotJob {
      * Instant, Progress)} otherwise.
      */
     public RunResult runFor(Window window, Collection<String> only, Instant deadline, Progress progress) {
+        if (notEnded(window)) {
+            return RunResult.notEnded();
+        }
         JobFlags start = flags.current();
         if (!start.enabled()) {
             return switchedOff(window);
@@ -130,6 +136,9 @@ public final class SnapshotJob {
      * pagesPerShard} tracked pages and sends one message per shard; each is then run by {@link #runShard}.
      */
     public FanOut fanOut(Window window, boolean fresh, ShardQueue queue, int pagesPerShard) {
+        if (notEnded(window)) {
+            return FanOut.notEnded();
+        }
         JobFlags start = flags.current();
         if (!start.enabled()) {
             switchedOff(window);
@@ -153,6 +162,9 @@ public final class SnapshotJob {
      * nothing twice), then the shard marked done; the call that finishes the fan-out's last shard completes the run.
      */
     public RunResult runShard(Shard shard, Instant deadline) {
+        if (notEnded(shard.window())) {
+            return RunResult.notEnded();
+        }
         JobFlags start = flags.current();
         if (!start.enabled()) {
             return switchedOff(shard.window());
@@ -183,6 +195,24 @@ public final class SnapshotJob {
         default boolean stopRequested() {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code window} is still running at the clock's now: its snapshot would be a partial count stored as if
+     * final (and, for the fans, the wrong end point), so nothing is written for it.
+     */
+    private boolean notEnded(Window window) {
+        Instant now = clock.instant();
+        if (window.end().isAfter(now)) {
+            LOG.warn(
+                    "{}: {} has not ended yet (it ends at {}, now {}); nothing written",
+                    flags.job(),
+                    window.key(),
+                    window.end(),
+                    now);
+            return true;
+        }
+        return false;
     }
 
     private RunResult switchedOff(Window window) {

@@ -107,4 +107,59 @@ class BackfillTest {
         assertThat(backfill.accountsPerPeriod(Optional.of("acct-2"))).isEqualTo(1);
         assertThat(Map.copyOf(snapshots.stored)).hasSize(3);
     }
+
+    @Test
+    void givenAToInTheFuture_thenThePlanStopsAtTheLastEndedPeriod_andCountsTheRest() {
+        Instant now = clock.instant(); // 2026-12-02T00:15Z
+
+        Backfill.Plan days = Backfill.plan(FROM, LocalDate.parse("2026-12-05"), Granularity.DAY, now);
+        Backfill.Plan hours = Backfill.plan(
+                LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2026-12-02"),
+                Granularity.HOUR,
+                now.plusSeconds(6 * 3600));
+
+        assertThat(days.periods())
+                .extracting(Window::key)
+                .containsExactly(
+                        "day#2026-11-28T00:00:00Z",
+                        "day#2026-11-29T00:00:00Z",
+                        "day#2026-11-30T00:00:00Z",
+                        "day#2026-12-01T00:00:00Z");
+        assertThat(days.notEnded()).isEqualTo(4); // 12-02 (running) to 12-05
+        assertThat(days.stopsAt()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
+        assertThat(hours.periods()).hasSize(24 + 6); // 12-01 whole, then 00:00-06:00 of 12-02 (now 06:15)
+        assertThat(hours.notEnded()).isEqualTo(18);
+        assertThat(hours.stopsAt()).isEqualTo(Instant.parse("2026-12-02T06:00:00Z"));
+        assertThat(Backfill.plan(FROM, TO, Granularity.DAY, now).notEnded()).isZero();
+    }
+
+    @Test
+    void givenARangeEntirelyInTheFuture_thenThePlanIsRefused_sayingWhenItsFirstPeriodEnds() {
+        Instant now = clock.instant();
+
+        assertThatThrownBy(() -> Backfill.plan(
+                        LocalDate.parse("2026-12-02"), LocalDate.parse("2026-12-02"), Granularity.DAY, now))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nothing from 2026-12-02 to 2026-12-02 has ended yet: the first day ends at "
+                        + "2026-12-03T00:00:00Z (now 2026-12-02T00:15:00Z); today's ended hours: --period hour");
+        assertThatThrownBy(() -> Backfill.plan(
+                        LocalDate.parse("2026-12-02"), LocalDate.parse("2026-12-09"), Granularity.HOUR, now))
+                .hasMessageContaining("the first hour ends at 2026-12-02T01:00:00Z");
+    }
+
+    @Test
+    void givenAPeriodNotEndedYet_whenRun_thenNothingIsWrittenForIt_andTheRunStopsThere() {
+        Backfill backfill = backfill();
+        List<Window> periods = Backfill.periods(
+                LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2026-12-02"),
+                Granularity.DAY); // 12-02 is still running at the clock's 00:15
+
+        Backfill.Outcome outcome = backfill.run(periods, Optional.empty(), () -> false, new Heard());
+
+        assertThat(outcome.periodsDone()).isEqualTo(1);
+        assertThat(outcome.stopped()).isTrue();
+        assertThat(snapshots.stored.keySet()).hasSize(4).allMatch(k -> k.contains("2026-12-01"));
+    }
 }

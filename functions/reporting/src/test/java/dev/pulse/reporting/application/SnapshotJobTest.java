@@ -8,6 +8,7 @@ import dev.pulse.reporting.application.InMemoryReporting.Post;
 import dev.pulse.reporting.domain.AccountSnapshot;
 import dev.pulse.reporting.domain.Granularity;
 import dev.pulse.reporting.domain.JobFlags;
+import dev.pulse.reporting.domain.Shard;
 import dev.pulse.reporting.domain.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,5 +200,33 @@ class SnapshotJobTest {
         assertThat(resumed.accountsAlreadyDone()).isEqualTo(25);
         assertThat(resumed.accountsWritten()).isEqualTo(35);
         assertThat(snapshots.stored).hasSize(60).containsAllEntriesOf(partial);
+    }
+
+    @Test
+    void givenAWindowNotEndedYet_whenRunInAnyWay_thenNothingIsWrittenOrSent_untilItHasEnded() {
+        seed();
+        Window today = Granularity.DAY.at(Instant.parse("2026-12-02T00:00:00Z")); // the clock is at 00:15 of it
+        Window hour = Granularity.HOUR.at(Instant.parse("2026-12-02T00:00:00Z"));
+        InMemoryReporting.ShardsSent queue = new InMemoryReporting.ShardsSent();
+        SnapshotJob job = job();
+
+        assertThat(job.run(today, false, FAR).status()).isEqualTo(RunResult.NOT_ENDED);
+        assertThat(job.runFor(hour, List.of("acct-a"), FAR, SnapshotJob.Progress.NONE)
+                        .status())
+                .isEqualTo(RunResult.NOT_ENDED);
+        assertThat(job.fanOut(hour, false, queue, 2_000).status()).isEqualTo(RunResult.NOT_ENDED);
+        assertThat(job.runShard(new Shard(hour, "f", 0, 1, List.of("acct-a")), FAR)
+                        .status())
+                .isEqualTo(RunResult.NOT_ENDED);
+        assertThat(snapshots.stored).isEmpty();
+        assertThat(queue.sent).isEmpty();
+        assertThat(checkpoint.done(hour)).isEmpty();
+        assertThat(analytics.calls.get()).isZero();
+
+        clock.advance(Duration.ofMinutes(45)); // 01:00: the hour has just ended, the day has not
+        assertThat(job.run(hour, false, FAR).status()).isEqualTo(RunResult.COMPLETE);
+        assertThat(job.run(today, false, FAR).status()).isEqualTo(RunResult.NOT_ENDED);
+        assertThat(snapshots.get("acct-a", hour)).isNotNull();
+        assertThat(snapshots.get("acct-a", today)).isNull();
     }
 }

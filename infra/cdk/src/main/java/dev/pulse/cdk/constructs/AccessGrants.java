@@ -96,6 +96,15 @@ public final class AccessGrants {
      * and {@code _msearch} and the alias lookup. Never the whole domain.
      */
     private String search(Access access, IGrantable grantee) {
+        switch (access.mode()) {
+            case QUERY -> {
+                return query(access, grantee);
+            }
+            case EXPIRE -> {
+                return expire(access, grantee);
+            }
+            case READ, WRITE, READ_WRITE -> {}
+        }
         for (String index : indices(access.resource())) {
             switch (access.mode()) {
                 case READ -> domain.grantIndexRead(index, grantee);
@@ -124,6 +133,48 @@ public final class AccessGrants {
             domain.grantPathRead("_alias/" + access.resource(), grantee);
         }
         return access.resource();
+    }
+
+    /**
+     * A searching job (reporting): POST to {@code _search} on exactly the paths it addresses (the alias itself, not
+     * its versions; a template's pattern), and GET on the search pool's statistics its pacer polls. No GET or HEAD on
+     * documents, no {@code _msearch}, nothing that writes.
+     */
+    private String query(Access access, IGrantable grantee) {
+        List<String> searches = new ArrayList<>();
+        for (String index : addressed(access.resource())) {
+            searches.add(domain.getDomainArn() + "/" + index + "/_search");
+        }
+        allow(grantee, "es:ESHttpPost", searches);
+        allow(grantee, "es:ESHttpGet", List.of(domain.getDomainArn() + "/" + Access.SEARCH_POOL_STATS));
+        return access.resource();
+    }
+
+    /** Retention: GET {@code _cat/indices/<pattern>} to list a template's indices, DELETE on the pattern's indices. */
+    private String expire(Access access, IGrantable grantee) {
+        List<String> lists = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        for (String pattern : indices(access.resource())) {
+            lists.add(domain.getDomainArn() + "/_cat/indices/" + pattern);
+            deletes.add(domain.getDomainArn() + "/" + pattern);
+        }
+        allow(grantee, "es:ESHttpGet", lists);
+        allow(grantee, "es:ESHttpDelete", deletes);
+        return access.resource();
+    }
+
+    private static void allow(IGrantable grantee, String action, List<String> resources) {
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(List.of(action))
+                .resourceArns(resources)
+                .build());
+    }
+
+    /** The index paths a function names in its requests: an alias by itself, a template by its pattern. */
+    private List<String> addressed(String resource) {
+        boolean alias = topology.aliases().stream().anyMatch(a -> a.alias().equals(resource));
+        return alias ? List.of(resource) : indices(resource);
     }
 
     private List<String> indices(String resource) {

@@ -31,8 +31,8 @@ final class LegacyProxyAlarms {
                         count(Observability.LEGACY_AUTO_ROLLBACKS_METRIC),
                         1,
                         1,
-                        "The legacy proxy moved a route back to legacy by itself: the new service's error rate passed"
-                                + " its threshold."),
+                        "The legacy proxy moved a route back to legacy by itself: the new service's error rate or"
+                                + " diff rate passed its threshold."),
                 make.atLeast(
                         fn,
                         "fallback-rate",
@@ -54,7 +54,8 @@ final class LegacyProxyAlarms {
                                 "Shadow diff rate (%)"),
                         DIFF_RATE_PERCENT,
                         3,
-                        "More than 5 % of shadowed requests answered differently on the new service."));
+                        "More than 5 % of the compared requests (shadow, and the sample compared in canary and"
+                                + " new) answered differently on the new service."));
     }
 
     private static Metric count(String name) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.assertions.Template;
 
 /** Reads synthesized CloudFormation as plain maps: resources by type, fields by path, intrinsics as readable text. */
-final class Cfn {
+public final class Cfn {
     private Cfn() {}
 
     /** Every resource of a type, by logical id, as its whole definition (Type, Properties, ...). */
@@ -54,7 +54,7 @@ final class Cfn {
      * A value as text, intrinsics kept visible: {@code ${Ref:X}}, {@code ${GetAtt:X.Y}}, {@code ${Import:X}}, and
      * {@code Fn::Join} joined. A rule can then look at the literal parts, e.g. the path after a domain ARN.
      */
-    static String render(Object value) {
+    public static String render(Object value) {
         if (value == null) {
             return "";
         }

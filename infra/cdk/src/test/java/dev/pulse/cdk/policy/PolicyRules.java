@@ -272,7 +272,7 @@ public final class PolicyRules {
     }
 
     /** The part after {@code domain/NAME} in a literal ARN, or after the leading intrinsic in a token ARN. */
-    static String pathAfterDomain(String resource) {
+    public static String pathAfterDomain(String resource) {
         Matcher literal =
                 Pattern.compile("^arn:[^:]+:es:[^:]*:[^:]*:domain/[^/]+(.*)$").matcher(resource);
         if (literal.matches()) {

@@ -4,6 +4,7 @@ import static dev.pulse.cdk.stacks.Statements.policyWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.cdk.Synth;
+import dev.pulse.cdk.policy.Cfn;
 import dev.pulse.cdk.policy.PolicyRules;
 import dev.pulse.core.topology.Access;
 import dev.pulse.core.topology.PulseTopology;
@@ -234,5 +235,43 @@ class GrantsTest {
         assertThat(String.join("\n", everything))
                 .contains("Tabletrackedpages", "Tableaccounts")
                 .doesNotContain("Tablemembers", "Tableidempotency", "Tablereports", "es:ESHttp", "kinesis:");
+    }
+
+    /** Each es: statement of a role as "action -> resource" lines, one per action and resource. */
+    private static List<String> searchGrants(String functionId) {
+        List<String> grants = new ArrayList<>();
+        for (Map<?, ?> statement : statementsOfRole(functionId)) {
+            List<?> actions = statement.get("Action") instanceof List<?> l ? l : List.of(statement.get("Action"));
+            List<?> resources = statement.get("Resource") instanceof List<?> l ? l : List.of(statement.get("Resource"));
+            for (Object action : actions) {
+                if (!String.valueOf(action).startsWith("es:")) {
+                    continue;
+                }
+                assertThat(statement.get("Effect")).isEqualTo("Allow");
+                for (Object resource : resources) {
+                    grants.add(action + " -> <domain>" + PolicyRules.pathAfterDomain(Cfn.render(resource)));
+                }
+            }
+        }
+        return grants;
+    }
+
+    @Test
+    void snapshotJobs_mayOnlyPostSearchesToThePagesAliasAndThePostsIndices_andReadTheSearchPoolStats() {
+        for (String function : List.of("FnhourlysnapshotsFunction", "FndailysnapshotsFunction")) {
+            assertThat(searchGrants(function))
+                    .as(function)
+                    .containsExactlyInAnyOrder(
+                            "es:ESHttpPost -> <domain>/pages/_search",
+                            "es:ESHttpPost -> <domain>/posts-*/_search",
+                            "es:ESHttpGet -> <domain>/_nodes/stats/thread_pool/search");
+        }
+    }
+
+    @Test
+    void retention_mayOnlyListAndDeleteWholePostsIndices_andTouchesNoPages() {
+        assertThat(searchGrants("FnretentionFunction"))
+                .containsExactlyInAnyOrder(
+                        "es:ESHttpGet -> <domain>/_cat/indices/posts-*", "es:ESHttpDelete -> <domain>/posts-*");
     }
 }

@@ -74,7 +74,7 @@ public final class AggregatedRecords {
      * Decodes an aggregate. Plain records (no magic) come back as one user record with the given partition key, as the
      * KPL's own de-aggregator does.
      *
-     * @throws CorruptAggregateException when the digest does not match or the protobuf is malformed
+     * @throws CorruptAggregateException when the digest does not match, the protobuf is malformed, or it holds no record
      */
     public static List<UserRecord> decode(byte[] bytes, String partitionKey) {
         if (!isAggregated(bytes)) {
@@ -136,6 +136,10 @@ public final class AggregatedRecords {
                 }
                 default -> in.skipField(tag);
             }
+        }
+        if (payloads.isEmpty()) {
+            // the KPL never sends an empty aggregate; reading it as nothing would lose the record without a trace
+            throw new CorruptAggregateException("aggregated record holds no user records");
         }
         List<UserRecord> records = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {

@@ -85,7 +85,22 @@ class AggregatedRecordsTest {
 
     @Test
     void givenValidDigestOverGarbage_whenDecoded_thenCorrupt() {
-        byte[] body = {0x1a, 0x7f, 0x01};
+        byte[] bytes = framed(new byte[] {0x1a, 0x7f, 0x01});
+
+        assertThatThrownBy(() -> AggregatedRecords.decode(bytes, "k")).isInstanceOf(CorruptAggregateException.class);
+    }
+
+    @Test
+    void givenValidAggregateWithoutRecords_whenDecoded_thenCorruptRatherThanNothing() {
+        // a key table entry ("k") and no record: found by IngestPropertyTest, it used to decode to no records at all
+        byte[] bytes = framed(new byte[] {0x0a, 0x01, 0x6b});
+
+        assertThatThrownBy(() -> AggregatedRecords.decode(bytes, "k"))
+                .isInstanceOf(CorruptAggregateException.class)
+                .hasMessageContaining("no user records");
+    }
+
+    private static byte[] framed(byte[] body) {
         byte[] digest;
         try {
             digest = java.security.MessageDigest.getInstance("MD5").digest(body);
@@ -96,8 +111,7 @@ class AggregatedRecordsTest {
         System.arraycopy(AggregatedRecords.MAGIC, 0, bytes, 0, 4);
         System.arraycopy(body, 0, bytes, 4, body.length);
         System.arraycopy(digest, 0, bytes, 4 + body.length, 16);
-
-        assertThatThrownBy(() -> AggregatedRecords.decode(bytes, "k")).isInstanceOf(CorruptAggregateException.class);
+        return bytes;
     }
 
     private static UserRecord record(String key, String data) {

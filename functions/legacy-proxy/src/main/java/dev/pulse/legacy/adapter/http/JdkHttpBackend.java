@@ -44,6 +44,11 @@ public final class JdkHttpBackend implements Backend {
         } catch (IllegalArgumentException e) {
             throw new BackendFailure("not a valid request target: " + e.getMessage(), e, false);
         }
+        // The proxy checks targets first (RequestTarget); this is the last guard against asking another host.
+        if (!java.util.Objects.equals(target.getRawAuthority(), base.getRawAuthority())
+                || !java.util.Objects.equals(target.getScheme(), base.getScheme())) {
+            throw new BackendFailure("a request target that leaves " + base, null, false);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .method(

@@ -1,6 +1,7 @@
 package dev.pulse.reporting.adapter.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.core.topology.Access;
 import dev.pulse.reporting.application.SearchPressure;
 import java.util.Map;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
@@ -20,7 +21,7 @@ public final class OpenSearchSearchPressure implements SearchPressure {
     @Override
     public long busy() {
         long busy = 0;
-        JsonNode nodes = calls.send("GET", "/_nodes/stats/thread_pool/search", Map.of(), null)
+        JsonNode nodes = calls.send("GET", "/" + Access.SEARCH_POOL_STATS, Map.of(), null)
                 .path("nodes");
         for (JsonNode node : nodes) {
             JsonNode search = node.path("thread_pool").path("search");
