@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -31,10 +32,10 @@ public final class Synth {
     private final Template functions;
 
     private Synth(EnvironmentConfig config, Topology topology) {
-        this(config, topology, new PlaceholderCode());
+        this(config, topology, new PlaceholderCode(), platform -> {});
     }
 
-    private Synth(EnvironmentConfig config, Topology topology, CodeProvider code) {
+    private Synth(EnvironmentConfig config, Topology topology, CodeProvider code, Consumer<PulsePlatform> plant) {
         this.config = config;
         this.topology = topology;
         App app = new App();
@@ -50,6 +51,7 @@ public final class Synth {
                                 .build(),
                         Optional.of("oncall@pulse.example"),
                         PulsePlatform.Options.defaultZones("us-east-1", config.maxAzs())));
+        plant.accept(platform);
         CloudAssembly assembly = app.synth();
         for (Stack stack : platform.stacks()) {
             @SuppressWarnings("unchecked")
@@ -106,7 +108,12 @@ public final class Synth {
 
     /** A fresh synth (not shared: it costs seconds) of the real topology in dev, with the given code. */
     public static Synth devWithCode(CodeProvider code) {
-        return new Synth(Environments.dev(), PulseTopology.define(), code);
+        return devWith(code, platform -> {});
+    }
+
+    /** A fresh synth of the real topology in dev, with the given code and a planted change made before the synth. */
+    public static Synth devWith(CodeProvider code, Consumer<PulsePlatform> plant) {
+        return new Synth(Environments.dev(), PulseTopology.define(), code, plant);
     }
 
     public static List<Synth> all() {

@@ -32,7 +32,8 @@ class TemplateSnapshotTest {
         Map<String, Map<String, Object>> templates = app.json();
         if (UPDATE) {
             snapshots.write(templates);
-            System.out.println("pulse: wrote " + templates.size() + " snapshots of " + app.config().name());
+            System.out.println("pulse: wrote " + templates.size() + " snapshots of "
+                    + app.config().name());
         }
         assertThat(snapshots.stacks())
                 .as("one snapshot per stack in " + ROOT.resolve(app.config().name())

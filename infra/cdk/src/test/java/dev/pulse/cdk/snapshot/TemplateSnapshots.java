@@ -27,10 +27,11 @@ public final class TemplateSnapshots {
     private static final Pattern ASSET_HASH = Pattern.compile("\\b[0-9a-f]{64}\\b");
     /** Lambda's published version is named after a hash of the function's configuration, code hash included. */
     private static final Pattern VERSION_ID = Pattern.compile("CurrentVersion[0-9A-F]{8}[0-9a-f]{32}");
+
     private static final int MAX_LINES = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter PRETTY = JSON.writer(
-            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter PRETTY =
+            JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private final Path directory;
 
@@ -128,7 +129,9 @@ public final class TemplateSnapshots {
         }
         StringBuilder message = new StringBuilder(stack + " differs from its snapshot (" + lines.size() + " change"
                 + (lines.size() == 1 ? "" : "s") + "):\n");
-        lines.stream().limit(MAX_LINES).forEach(l -> message.append("  ").append(l).append('\n'));
+        lines.stream()
+                .limit(MAX_LINES)
+                .forEach(l -> message.append("  ").append(l).append('\n'));
         if (lines.size() > MAX_LINES) {
             message.append("  ... and ").append(lines.size() - MAX_LINES).append(" more\n");
         }

@@ -31,7 +31,8 @@ class TemplateSnapshotsPlantedTest {
             return out;
         }
         if (value instanceof List<?> list) {
-            return new ArrayList<>(list.stream().map(TemplateSnapshotsPlantedTest::copy).toList());
+            return new ArrayList<>(
+                    list.stream().map(TemplateSnapshotsPlantedTest::copy).toList());
         }
         return value;
     }
@@ -90,7 +91,8 @@ class TemplateSnapshotsPlantedTest {
         Object snapshot = TemplateSnapshots.normalize(synthesized);
         String planted = TemplateSnapshots.normalize(synthesized).toString();
         Map<String, Object> rebuilt = deepCopy(synthesized);
-        Map<String, Object> code = (Map<String, Object>) properties(rebuilt, "AWS::Lambda::Function").get("Code");
+        Map<String, Object> code = (Map<String, Object>)
+                properties(rebuilt, "AWS::Lambda::Function").get("Code");
         code.put("S3Key", "f".repeat(64) + ".zip");
 
         assertThat(planted).contains("<asset-hash>.zip");
