@@ -160,13 +160,17 @@ pulse_cdk_require_credentials() {
 # cdk diff: what a deploy would change in the deployed stacks. It reads them, so it needs credentials and the account.
 pulse_diff() {
   pulse_cdk_args "$@"
-  pulse_cdk_require_credentials "./pulse diff"
   pulse_setup_java
   pulse_cdk_env
   local cli app
   cli="$(pulse_cdk_cli)"
-  pulse_cdk_build_app
-  pulse_cdk_targets
+  if [ -n "$PULSE_CDK_FUNCTION" ]; then
+    # A wrong name is a usage error, reported before the credentials are looked at.
+    pulse_cdk_build_app
+    pulse_cdk_targets
+  fi
+  pulse_cdk_require_credentials "./pulse diff"
+  [ -n "$PULSE_CDK_FUNCTION" ] || { pulse_cdk_build_app; pulse_cdk_targets; }
   app="$(pulse_cdk_app)"
   say "comparing Pulse ($PULSE_CDK_ENV) with the deployed stacks: cdk diff ${PULSE_CDK_TARGETS[*]}"
   (
@@ -193,16 +197,16 @@ pulse_deploy_build() {
 
 pulse_deploy() {
   pulse_cdk_args "$@"
-  pulse_cdk_require_credentials "./pulse deploy"
   pulse_setup_java
   pulse_cdk_env
   local cli app
   cli="$(pulse_cdk_cli)"
   if [ -n "$PULSE_CDK_FUNCTION" ]; then
-    # The name is checked against the topology before the long test run.
+    # The name is checked against the topology first (a usage error), and before the long test run.
     pulse_cdk_build_app
   fi
   pulse_cdk_targets
+  pulse_cdk_require_credentials "./pulse deploy"
   pulse_deploy_build
   [ -s "$PULSE_CDK_DIR/target/classpath.txt" ] || die "infra/cdk/target/classpath.txt was not written by the build"
   app="$(pulse_cdk_app)"
