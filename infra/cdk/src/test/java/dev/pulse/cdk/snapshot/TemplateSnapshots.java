@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +31,10 @@ public final class TemplateSnapshots {
 
     private static final int MAX_LINES = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter PRETTY =
-            JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    /** Keys sorted: CDK's order of some properties varies between synths, and a snapshot must not churn. */
+    private static final ObjectWriter PRETTY = JSON.writer(
+                    new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
+            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final Path directory;
 
