@@ -5,7 +5,8 @@ import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.stacks.AlertsStack;
 import dev.pulse.cdk.stacks.ApiStack;
 import dev.pulse.cdk.stacks.CacheStack;
-import dev.pulse.cdk.stacks.FunctionsStack;
+import dev.pulse.cdk.stacks.FunctionStack;
+import dev.pulse.cdk.stacks.Functions;
 import dev.pulse.cdk.stacks.NetworkStack;
 import dev.pulse.cdk.stacks.ObservabilityStack;
 import dev.pulse.cdk.stacks.SearchBootstrapStack;
@@ -13,6 +14,7 @@ import dev.pulse.cdk.stacks.SearchStack;
 import dev.pulse.cdk.stacks.StorageStack;
 import dev.pulse.cdk.stacks.StreamStack;
 import dev.pulse.core.topology.Topology;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Environment;
@@ -21,7 +23,10 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
-/** The whole platform for one environment: ten stacks, built from the topology, the environment and the code. */
+/**
+ * The whole platform for one environment: nine shared stacks and one stack per function, built from the topology, the
+ * environment and the code.
+ */
 public record PulsePlatform(
         NetworkStack network,
         AlertsStack alerts,
@@ -29,7 +34,7 @@ public record PulsePlatform(
         StorageStack storage,
         SearchStack search,
         CacheStack cache,
-        FunctionsStack functions,
+        Functions functions,
         ApiStack api,
         ObservabilityStack observability,
         SearchBootstrapStack searchBootstrap) {
@@ -93,14 +98,13 @@ public record PulsePlatform(
                 config,
                 topology,
                 network);
-        FunctionsStack functions = new FunctionsStack(
+        Functions functions = Functions.build(
                 app,
-                config.stackName("Functions"),
-                props(config, options, "Lambda functions, triggers and canaries"),
                 config,
                 topology,
                 code,
-                new FunctionsStack.Dependencies(network, stream, storage, search, cache, alerts));
+                new FunctionStack.Dependencies(network, stream, storage, search, cache, alerts),
+                spec -> props(config, options, "function " + spec.name() + ", its triggers and canary"));
         ApiStack api = new ApiStack(
                 app,
                 config.stackName("Api"),
@@ -138,6 +142,9 @@ public record PulsePlatform(
     }
 
     public List<Stack> stacks() {
-        return List.of(network, alerts, stream, storage, search, cache, functions, api, observability, searchBootstrap);
+        List<Stack> stacks = new ArrayList<>(List.of(network, alerts, stream, storage, search, cache));
+        stacks.addAll(functions.stacks());
+        stacks.addAll(List.of(api, observability, searchBootstrap));
+        return List.copyOf(stacks);
     }
 }

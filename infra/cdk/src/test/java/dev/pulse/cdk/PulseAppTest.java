@@ -39,7 +39,11 @@ class PulseAppTest {
 
     @Test
     void givenEnvProd_everyStackIsAProdStackInTheGivenAccountAndRegion() {
-        assertThat(platform.stacks()).hasSize(10);
+        assertThat(platform.stacks())
+                .hasSize(9
+                        + dev.pulse.core.topology.PulseTopology.define()
+                                .functions()
+                                .size());
         for (Stack stack : platform.stacks()) {
             assertThat(stack.getStackName()).startsWith("Pulse-prod-");
             assertThat(stack.getAccount()).isEqualTo("210987654321");

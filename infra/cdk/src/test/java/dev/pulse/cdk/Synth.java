@@ -1,5 +1,6 @@
 package dev.pulse.cdk;
 
+import dev.pulse.cdk.code.CodeProvider;
 import dev.pulse.cdk.code.PlaceholderCode;
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.config.Environments;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -26,8 +28,14 @@ public final class Synth {
     private final Topology topology;
     private final PulsePlatform platform;
     private final Map<String, Template> templates = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> raw = new LinkedHashMap<>();
+    private final Template functions;
 
     private Synth(EnvironmentConfig config, Topology topology) {
+        this(config, topology, new PlaceholderCode(), platform -> {});
+    }
+
+    private Synth(EnvironmentConfig config, Topology topology, CodeProvider code, Consumer<PulsePlatform> plant) {
         this.config = config;
         this.topology = topology;
         App app = new App();
@@ -35,7 +43,7 @@ public final class Synth {
                 app,
                 topology,
                 config,
-                new PlaceholderCode(),
+                code,
                 new PulsePlatform.Options(
                         Environment.builder()
                                 .account("123456789012")
@@ -43,13 +51,44 @@ public final class Synth {
                                 .build(),
                         Optional.of("oncall@pulse.example"),
                         PulsePlatform.Options.defaultZones("us-east-1", config.maxAzs())));
+        plant.accept(platform);
         CloudAssembly assembly = app.synth();
         for (Stack stack : platform.stacks()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> json = (Map<String, Object>)
                     assembly.getStackByName(stack.getStackName()).getTemplate();
             templates.put(stack.getStackName(), Template.fromJSON(json));
+            raw.put(stack.getStackName(), json);
         }
+        Map<String, Map<String, Object>> functionStacks = new LinkedHashMap<>();
+        platform.functions().stacks().forEach(s -> functionStacks.put(s.getStackName(), raw.get(s.getStackName())));
+        functions = Template.fromJSON(merged(functionStacks));
+    }
+
+    /**
+     * The function stacks' templates as one, so a test can assert across every function: their logical IDs are unique
+     * across stacks (each is under its function's construct), and a clash fails here rather than hiding a resource.
+     */
+    static Map<String, Object> merged(Map<String, Map<String, Object>> templates) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> template : templates.entrySet()) {
+            for (Map.Entry<String, Object> section : template.getValue().entrySet()) {
+                if (!(section.getValue() instanceof Map<?, ?> entries)) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> into =
+                        (Map<String, Object>) merged.computeIfAbsent(section.getKey(), k -> new LinkedHashMap<>());
+                for (Map.Entry<?, ?> entry : entries.entrySet()) {
+                    Object earlier = into.put(entry.getKey().toString(), entry.getValue());
+                    if (earlier != null && !earlier.equals(entry.getValue())) {
+                        throw new IllegalStateException(section.getKey() + " " + entry.getKey()
+                                + " differs between two function stacks, one of them " + template.getKey());
+                    }
+                }
+            }
+        }
+        return merged;
     }
 
     /** The real topology in dev. */
@@ -67,17 +106,40 @@ public final class Synth {
         return APPS.computeIfAbsent("fixture", k -> new Synth(Environments.dev(), FixtureTopology.define()));
     }
 
+    /** A fresh synth (not shared: it costs seconds) of the real topology in dev, with the given code. */
+    public static Synth devWithCode(CodeProvider code) {
+        return devWith(code, platform -> {});
+    }
+
+    /** A fresh synth of the real topology in dev, with the given code and a planted change made before the synth. */
+    public static Synth devWith(CodeProvider code, Consumer<PulsePlatform> plant) {
+        return new Synth(Environments.dev(), PulseTopology.define(), code, plant);
+    }
+
     public static List<Synth> all() {
         return List.of(dev(), prod(), fixture());
     }
 
-    /** The template of one stack, by the part of its name after the environment: Network, Functions, ... */
+    /**
+     * The template of one stack, by the part of its name after the environment: Network, Function-ingest, ...;
+     * {@code Functions} is every function stack's template merged into one.
+     */
     public Template template(String part) {
+        if (part.equals("Functions")) {
+            return functions;
+        }
         Template template = templates.get(config.stackName(part));
         if (template == null) {
             throw new IllegalArgumentException("no stack " + part + "; have " + templates.keySet());
         }
         return template;
+    }
+
+    /** Every stack's template as synthesized (JSON maps, by stack name), e.g. for the snapshots. */
+    public Map<String, Map<String, Object>> json() {
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+        raw.forEach((name, json) -> copy.put(name, json));
+        return copy;
     }
 
     public Map<String, Template> templates() {
@@ -98,6 +160,7 @@ public final class Synth {
 
     @Override
     public String toString() {
-        return config.name() + (templates.containsKey(config.stackName("Functions")) ? "" : "?");
+        return config.name()
+                + (topology.functions().size() == platform.functions().stacks().size() ? "" : "?");
     }
 }

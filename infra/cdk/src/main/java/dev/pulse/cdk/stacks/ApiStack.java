@@ -77,7 +77,7 @@ public final class ApiStack extends Stack {
             StackProps props,
             EnvironmentConfig config,
             Topology topology,
-            FunctionsStack functions) {
+            Functions functions) {
         super(scope, id, props);
         ApiLimits limits = config.api();
         userPool = UserPool.Builder.create(this, "Users")

@@ -4,6 +4,7 @@ import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -71,8 +72,9 @@ final class LegacyProxyAlarms {
     /** {@code expression} over f = {@code part} and s = {@code other}, both five-minute sums. */
     private static IMetric rate(String part, String other, String expression, String label) {
         return MathExpression.Builder.create()
+                // sorted: Map.of iterates in a different order in each JVM, and the template would change with it
                 .expression(expression)
-                .usingMetrics(Map.of("f", count(part), "s", count(other)))
+                .usingMetrics(new TreeMap<>(Map.of("f", count(part), "s", count(other))))
                 .label(label)
                 .period(Duration.minutes(5))
                 .build();

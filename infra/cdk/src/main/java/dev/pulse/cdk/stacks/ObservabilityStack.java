@@ -39,7 +39,7 @@ public final class ObservabilityStack extends Stack {
             StorageStack storage,
             SearchStack search,
             CacheStack cache,
-            FunctionsStack functions,
+            Functions functions,
             ApiStack api,
             AlertsStack alerts) {}
 

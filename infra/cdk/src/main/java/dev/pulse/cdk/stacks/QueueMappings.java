@@ -10,15 +10,16 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * Lambda's SQS event-source mappings, on the {@code live} alias, with the topology's batch size, maximum concurrency
+ * One function's SQS event-source mappings, on the {@code live} alias, with the topology's batch size, maximum concurrency
  * and partial batch failures; a message that keeps failing is moved by its queue's redrive policy (StorageStack).
  */
 final class QueueMappings extends Construct {
-    QueueMappings(
-            Construct scope, Topology topology, Map<String, PulseFunction> functions, Map<String, IQueue> queues) {
+    QueueMappings(Construct scope, Topology topology, PulseFunction function, Map<String, IQueue> queues) {
         super(scope, "QueueMappings");
         for (QueueMappingSpec mapping : topology.queueMappings()) {
-            PulseFunction function = Lookup.require(functions, mapping.function(), "function");
+            if (!mapping.function().equals(function.spec().name())) {
+                continue;
+            }
             function.alias()
                     .addEventSource(new SqsEventSource(
                             Lookup.require(queues, mapping.queue(), "queue"),

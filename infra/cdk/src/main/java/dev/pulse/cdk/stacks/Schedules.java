@@ -4,6 +4,7 @@ import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.constructs.PulseFunction;
 import dev.pulse.core.topology.ScheduleSpec;
 import dev.pulse.core.topology.Topology;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -19,8 +20,8 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * EventBridge Scheduler schedules for the topology's scheduled functions. They run under one role that may invoke only
- * the scheduled aliases; an invocation the scheduler cannot deliver lands in the schedule's on-failure queue (a
+ * EventBridge Scheduler schedules for one scheduled function, in its own schedule group. They run under a role of
+ * their own that may invoke only that function's alias; an invocation the scheduler cannot deliver lands in the schedule's on-failure queue (a
  * topology queue), as does a run that fails after Lambda's asynchronous retries.
  */
 final class Schedules extends Construct {
@@ -28,17 +29,21 @@ final class Schedules extends Construct {
             Construct scope,
             EnvironmentConfig config,
             Topology topology,
-            Map<String, PulseFunction> functions,
+            PulseFunction function,
             Map<String, IQueue> queues) {
-        super(scope, "Schedules");
-        if (topology.schedules().isEmpty()) {
+        super(scope, "Schedules-" + function.spec().name());
+        String name = function.spec().name();
+        List<ScheduleSpec> schedules = topology.schedules().stream()
+                .filter(s -> s.function().equals(name))
+                .toList();
+        if (schedules.isEmpty()) {
             return;
         }
         ScheduleGroup group = ScheduleGroup.Builder.create(this, "Group")
-                .scheduleGroupName(config.prefix())
+                .scheduleGroupName(config.prefix() + "-" + name)
                 .build();
         Role role = Role.Builder.create(this, "SchedulerRole")
-                .description("EventBridge Scheduler: invokes the scheduled Pulse functions")
+                .description("EventBridge Scheduler: invokes " + config.prefix() + "-" + name + ":live")
                 .assumedBy(new ServicePrincipal(
                         "scheduler.amazonaws.com",
                         ServicePrincipalOpts.builder()
@@ -49,8 +54,7 @@ final class Schedules extends Construct {
                                                 Stack.of(this).getAccount())))
                                 .build()))
                 .build();
-        for (ScheduleSpec spec : topology.schedules()) {
-            PulseFunction function = Lookup.require(functions, spec.function(), "function");
+        for (ScheduleSpec spec : schedules) {
             Schedule.Builder.create(this, "Schedule-" + spec.name())
                     .scheduleName(config.prefix() + "-" + spec.name())
                     .description(spec.description())

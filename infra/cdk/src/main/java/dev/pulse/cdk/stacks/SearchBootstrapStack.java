@@ -42,7 +42,7 @@ public final class SearchBootstrapStack extends Stack {
             Topology topology,
             NetworkStack network,
             SearchStack search,
-            FunctionsStack functions,
+            Functions functions,
             AlertsStack alerts) {
         super(scope, id, props);
         String name = config.prefix() + "-search-bootstrap";

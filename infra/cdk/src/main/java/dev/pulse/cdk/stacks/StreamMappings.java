@@ -13,19 +13,22 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * Lambda's Kinesis event-source mappings, on the {@code live} alias, with exactly the topology's settings: the local
+ * One function's Kinesis event-source mappings, on the {@code live} alias, with exactly the topology's settings: the local
  * poller honours the same ones, so a batch behaves alike on a laptop and in AWS.
  */
 final class StreamMappings extends Construct {
     StreamMappings(
             Construct scope,
             Topology topology,
-            Map<String, PulseFunction> functions,
+            PulseFunction function,
             StreamStack streams,
             Map<String, IQueue> queues) {
         super(scope, "StreamMappings");
+        String name = function.spec().name();
         for (StreamMappingSpec mapping : topology.streamMappings()) {
-            PulseFunction function = Lookup.require(functions, mapping.function(), "function");
+            if (!mapping.function().equals(name)) {
+                continue;
+            }
             function.alias()
                     .addEventSource(new KinesisEventSource(
                             streams.stream(mapping.stream()),

@@ -48,13 +48,14 @@ class DeploymentsTest {
                                                 "Name",
                                                 Map.of(
                                                         "Ref",
-                                                        Match.stringLikeRegexp("CanariesCanaryErrorsmentions.*"))),
+                                                        Match.stringLikeRegexp(
+                                                                "CanariesmentionsCanaryErrorsmentions.*"))),
                                         Map.of(
                                                 "Name",
                                                 Map.of(
                                                         "Ref",
                                                         Match.stringLikeRegexp(
-                                                                "CanariesCanaryLatencymentions.*"))))))));
+                                                                "CanariesmentionsCanaryLatencymentions.*"))))))));
         template.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Match.objectLike(Map.of(

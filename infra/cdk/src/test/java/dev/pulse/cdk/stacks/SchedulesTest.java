@@ -163,7 +163,13 @@ class SchedulesTest {
         var schedules = Synth.dev().topology().schedules();
         assertThat(schedules).extracting(s -> s.name()).contains("hourly-snapshots", "daily-snapshots", "retention");
         dev.resourceCountIs("AWS::Scheduler::Schedule", schedules.size());
-        dev.resourceCountIs("AWS::Scheduler::ScheduleGroup", 1);
+        // one group per scheduled function, in that function's stack
+        var scheduled = schedules.stream().map(s -> s.function()).distinct().toList();
+        dev.resourceCountIs("AWS::Scheduler::ScheduleGroup", scheduled.size());
+        for (String function : scheduled) {
+            dev.hasResourceProperties(
+                    "AWS::Scheduler::ScheduleGroup", Match.objectLike(Map.of("Name", "pulse-dev-" + function)));
+        }
         for (var schedule : schedules) {
             dev.hasResourceProperties(
                     "AWS::Scheduler::Schedule",

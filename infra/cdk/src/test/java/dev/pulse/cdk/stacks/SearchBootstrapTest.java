@@ -58,11 +58,12 @@ class SearchBootstrapTest {
                         .toJson());
         assertThat(parts.stream().filter(p -> !(p instanceof String)).map(Object::toString))
                 .satisfiesExactly(
-                        ingest -> assertThat(ingest).contains("Pulse-dev-Functions:", "FningestFunctionServiceRole"),
-                        mentions ->
-                                assertThat(mentions).contains("Pulse-dev-Functions:", "FnmentionsFunctionServiceRole"),
-                        accounts ->
-                                assertThat(accounts).contains("Pulse-dev-Functions:", "FnaccountsFunctionServiceRole"),
+                        ingest -> assertThat(ingest)
+                                .contains("Pulse-dev-Function-ingest:", "FningestFunctionServiceRole"),
+                        mentions -> assertThat(mentions)
+                                .contains("Pulse-dev-Function-mentions:", "FnmentionsFunctionServiceRole"),
+                        accounts -> assertThat(accounts)
+                                .contains("Pulse-dev-Function-accounts:", "FnaccountsFunctionServiceRole"),
                         hourly -> assertThat(hourly).contains("FnhourlysnapshotsFunctionServiceRole"),
                         daily -> assertThat(daily).contains("FndailysnapshotsFunctionServiceRole"),
                         retention -> assertThat(retention).contains("FnretentionFunctionServiceRole"));

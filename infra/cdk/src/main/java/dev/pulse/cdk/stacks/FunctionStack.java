@@ -1,6 +1,5 @@
 package dev.pulse.cdk.stacks;
 
-import dev.pulse.cdk.code.CodeProvider;
 import dev.pulse.cdk.config.EnvironmentConfig;
 import dev.pulse.cdk.constructs.AccessGrants;
 import dev.pulse.cdk.constructs.PulseFunction;
@@ -17,24 +16,27 @@ import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * Every topology function, with its grants, its triggers (stream mappings, schedules) and, for API functions, a
- * CodeDeploy canary. A function that a schedule invokes asynchronously sends its failed runs to the on-failure queue
- * its schedules name in the topology.
+ * One topology function in a stack of its own, so that it ships alone ({@code ./pulse deploy --function NAME}): the
+ * function, its grants, its triggers (stream and queue mappings, schedules) and, for an API function, its CodeDeploy
+ * canary. Nothing in it is shared with another function's stack, so a change to one function's code changes only this
+ * template. A function that a schedule invokes asynchronously sends its failed runs to the on-failure queue its
+ * schedules name in the topology.
  */
-public final class FunctionsStack extends Stack {
+public final class FunctionStack extends Stack {
     /** CDK context: the legacy application's base URL, which the legacy proxy forwards to. */
     public static final String LEGACY_BASE_URL_CONTEXT = "legacyBaseUrl";
     /** CDK context: Pulse's API URL (the Api stack's output), which the legacy proxy's adapters call. */
     public static final String PULSE_API_URL_CONTEXT = "pulseApiUrl";
 
-    private final Map<String, PulseFunction> functions = new LinkedHashMap<>();
+    private final PulseFunction function;
 
-    /** The stacks whose resources the functions use. */
+    /** The stacks whose resources the function uses. */
     public record Dependencies(
             NetworkStack network,
             StreamStack streams,
@@ -43,13 +45,19 @@ public final class FunctionsStack extends Stack {
             CacheStack cache,
             AlertsStack alerts) {}
 
-    public FunctionsStack(
+    /** The part of the stack's name after the environment, e.g. {@code Function-ingest} in Pulse-dev-Function-ingest. */
+    public static String part(String function) {
+        return "Function-" + function;
+    }
+
+    public FunctionStack(
             Construct scope,
             String id,
             StackProps props,
             EnvironmentConfig config,
             Topology topology,
-            CodeProvider code,
+            FunctionSpec spec,
+            Code code,
             Dependencies deps) {
         super(scope, id, props);
         Map<String, IQueue> queues = new HashMap<>(deps.storage().queues());
@@ -60,32 +68,28 @@ public final class FunctionsStack extends Stack {
                 queues,
                 deps.search().domain(),
                 deps.cache().authToken());
-        for (FunctionSpec spec : topology.functions()) {
-            Optional<IQueue> failures =
-                    topology.asyncFailureQueue(spec.name()).map(queue -> Lookup.require(queues, queue, "queue"));
-            PulseFunction function = new PulseFunction(
-                    this,
-                    spec,
-                    config,
-                    code.codeFor(spec),
-                    baseEnvironment(this, config, spec, deps),
-                    Placement.inVpc(spec)
-                            ? Optional.of(new PulseFunction.VpcPlacement(
-                                    deps.network().vpc(),
-                                    deps.network().privateSubnets(),
-                                    deps.network().functionGroup(spec.name())))
-                            : Optional.empty(),
-                    failures.map(q -> new SqsDestination(q)));
-            for (Access access : spec.access()) {
-                function.function()
-                        .addEnvironment(access.environmentVariable(), grants.grant(access, function.function()));
-            }
-            functions.put(spec.name(), function);
+        Optional<IQueue> failures =
+                topology.asyncFailureQueue(spec.name()).map(queue -> Lookup.require(queues, queue, "queue"));
+        function = new PulseFunction(
+                this,
+                spec,
+                config,
+                code,
+                baseEnvironment(this, config, spec, deps),
+                Placement.inVpc(spec)
+                        ? Optional.of(new PulseFunction.VpcPlacement(
+                                deps.network().vpc(),
+                                deps.network().privateSubnets(),
+                                deps.network().functionGroup(spec.name())))
+                        : Optional.empty(),
+                failures.map(q -> new SqsDestination(q)));
+        for (Access access : spec.access()) {
+            function.function().addEnvironment(access.environmentVariable(), grants.grant(access, function.function()));
         }
-        new StreamMappings(this, topology, functions, deps.streams(), queues);
-        new QueueMappings(this, topology, functions, queues);
-        new Schedules(this, config, topology, functions, queues);
-        new Canaries(this, config, topology, functions, deps.alerts().topic());
+        new StreamMappings(this, topology, function, deps.streams(), queues);
+        new QueueMappings(this, topology, function, queues);
+        new Schedules(this, config, topology, function, queues);
+        new Canaries(this, config, topology, function, deps.alerts().topic());
     }
 
     private static Map<String, ITable> tablesOf(Topology topology, StorageStack storage) {
@@ -126,11 +130,7 @@ public final class FunctionsStack extends Stack {
         return value == null || value.toString().isBlank() ? fallback : value.toString();
     }
 
-    public Map<String, PulseFunction> functions() {
-        return Map.copyOf(functions);
-    }
-
-    public PulseFunction function(String name) {
-        return Lookup.require(functions, name, "function");
+    public PulseFunction function() {
+        return function;
     }
 }

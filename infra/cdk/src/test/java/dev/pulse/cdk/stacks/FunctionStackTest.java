@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-class FunctionsStackTest {
+/** Every function stack, asserted across all of them (their templates merged) and one by one. */
+class FunctionStackTest {
     private static Template template;
 
     @BeforeAll
