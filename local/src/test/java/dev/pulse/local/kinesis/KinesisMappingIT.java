@@ -186,6 +186,74 @@ class KinesisMappingIT {
     }
 
     @Test
+    void givenRecordsExpiringWhileRetried_whenTheNextRetryIsDue_thenDiscardedAsRecordAgeExceeded() {
+        List<String> sequences = fixture.put("k", payloads(3));
+        java.util.concurrent.atomic.AtomicReference<Duration> ahead =
+                new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+        Clock jumping = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.now().plus(ahead.get());
+            }
+        };
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> {
+            ahead.set(Duration.ofHours(2)); // the records pass their 1 h age while this call fails
+            throw new IllegalStateException("dependency down");
+        });
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        fixture.poller(mapping(10, false, 5, Duration.ofHours(1)), checkpoints, fixture.destination::add, jumping);
+
+        await().atMost(WAIT)
+                .until(() -> checkpoints
+                        .get(fixture.firstShard())
+                        .filter(sequences.get(2)::equals)
+                        .isPresent());
+
+        assertThat(ScriptedKinesisFunction.calls(fixture.function))
+                .as("no retry after expiry")
+                .hasSize(1);
+        assertThat(fixture.destination).hasSize(1);
+        JsonNode metadata = Json.read(fixture.destination.getFirst(), JsonNode.class);
+        assertThat(metadata.at("/requestContext/condition").asText()).isEqualTo("RecordAgeExceeded");
+        assertThat(metadata.at("/requestContext/approximateInvokeCount").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void givenMaximumRetryAttemptsMinusOne_whenTheFunctionFailsManyTimes_thenItIsRetriedUntilItSucceeds() {
+        List<String> sequences = fixture.put("k", payloads(2));
+        ScriptedKinesisFunction.script(fixture.function, (records, call) -> {
+            if (call < 12) {
+                throw new IllegalStateException("down, call " + call);
+            }
+            return ok();
+        });
+        FileCheckpointStore checkpoints = fixture.checkpoints(checkpointDir);
+        fixture.poller(mapping(10, false, -1, Duration.ZERO), checkpoints, fixture.destination::add, Clock.systemUTC());
+
+        await().atMost(WAIT)
+                .until(() -> checkpoints
+                        .get(fixture.firstShard())
+                        .filter(sequences.get(1)::equals)
+                        .isPresent());
+
+        // -1 is "until the records expire": never discarded for retries (12 failures here; any finite cap below
+        // that, 0 included, would have sent the batch to the destination instead)
+        assertThat(ScriptedKinesisFunction.calls(fixture.function)).hasSize(13);
+        assertThat(fixture.destination).isEmpty();
+    }
+
+    @Test
     void givenCommittedRecords_whenMappingRestarts_thenResumesAfterCheckpointWithNoLossAndNoRedelivery()
             throws Exception {
         List<String> first = fixture.put("k", List.of("a0", "a1", "a2"));
