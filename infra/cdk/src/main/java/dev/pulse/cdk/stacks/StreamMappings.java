@@ -29,11 +29,15 @@ final class StreamMappings extends Construct {
             if (!mapping.function().equals(name)) {
                 continue;
             }
+            KinesisEventSourceProps.Builder props = KinesisEventSourceProps.builder();
+            if (!mapping.maxRecordAge().isZero()) {
+                // zero is "no limit": Lambda's -1, which is its default, so the property is left out
+                props.maxRecordAge(Duration.seconds(mapping.maxRecordAge().toSeconds()));
+            }
             function.alias()
                     .addEventSource(new KinesisEventSource(
                             streams.stream(mapping.stream()),
-                            KinesisEventSourceProps.builder()
-                                    .batchSize(mapping.batchSize())
+                            props.batchSize(mapping.batchSize())
                                     .maxBatchingWindow(Duration.millis(
                                             mapping.batchingWindow().toMillis()))
                                     .startingPosition(StartingPosition.valueOf(
@@ -41,8 +45,6 @@ final class StreamMappings extends Construct {
                                     .reportBatchItemFailures(mapping.reportBatchItemFailures())
                                     .bisectBatchOnError(mapping.bisectOnError())
                                     .retryAttempts(mapping.maxRetryAttempts())
-                                    .maxRecordAge(Duration.seconds(
-                                            mapping.maxRecordAge().toSeconds()))
                                     .parallelizationFactor(mapping.parallelizationFactor())
                                     .onFailure(new SqsDlq(Lookup.require(queues, mapping.onFailureQueue(), "queue")))
                                     .build()));
