@@ -1,6 +1,5 @@
 package dev.pulse.tools.firehose;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,6 +22,9 @@ final class LineReader implements Closeable {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
     private long lineNumber;
 
     LineReader(InputStream in) {
@@ -30,7 +32,7 @@ final class LineReader implements Closeable {
     }
 
     LineReader(InputStream in, int maxLineBytes) {
-        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -38,16 +40,32 @@ final class LineReader implements Closeable {
     byte[] next() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
         long length = 0;
-        int b = in.read();
-        if (b < 0) {
-            return null;
-        }
-        while (b >= 0 && b != '\n') {
-            if (length < maxLineBytes) {
-                line.write(b);
+        boolean any = false;
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    if (!any) {
+                        return null;
+                    }
+                    break;
+                }
             }
-            length++;
-            b = in.read();
+            any = true;
+            int end = position;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
+            }
+            int keep = (int) Math.min(end - position, Math.max(0, maxLineBytes - length));
+            line.write(buffer, position, keep);
+            length += end - position;
+            boolean newline = end < limit;
+            position = newline ? end + 1 : end;
+            if (newline) {
+                break;
+            }
         }
         lineNumber++;
         byte[] bytes = line.toByteArray();
