@@ -4,6 +4,12 @@ import dev.pulse.core.domain.PageDocument;
 import dev.pulse.tools.firehose.PageNameGenerator;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -11,6 +17,10 @@ import java.util.SplittableRandom;
  * them given a made-up brand word so the corpus has the long tail of distinct names real pages have (the simulator's
  * vocabulary alone yields only ~100k distinct names, which would flatter any design that scans distinct terms), and
  * fans from a heavy-tailed (Pareto) distribution, as page popularity is.
+ *
+ * <p>The corpus is streamed, never held: names are regenerated in order by a {@link #pages() cursor} whenever a pass
+ * needs them (loading, the FST, the typing targets). Only each page's fans and the popularity order stay in memory
+ * (12 bytes a page: 120 MB at 10,000,000 pages), so the bench's heap does not grow with the names.
  */
 public final class BenchCorpus {
     private static final String[] SYLLABLES = {
@@ -19,21 +29,113 @@ public final class BenchCorpus {
         "po", "rin", "ga", "del", "vi", "no", "xa", "pe", "tor", "mi", "lan", "cho", "ber", "gu", "sta", "fen", "ko",
                 "ma"
     };
+    /** Fans are capped below 2^29, so a sort key holds fans above 34 bits of position. */
+    private static final long MAX_FANS = 300_000_000L;
 
-    final String[] ids;
-    final String[] names;
+    private static final int POSITION_BITS = 34;
+
+    private final int size;
+    private final long seed;
     final long[] fans;
-    /** Page positions ordered by fans, most popular first, for picking typing targets by popularity. */
+    /** Page positions ordered by fans, most popular first (ties by position), for picking typing targets. */
     final int[] byPopularity;
+    /** The first and last page's names: what a reused index is checked against. */
+    final String firstName;
+
+    final String lastName;
 
     public BenchCorpus(int size, long seed) {
-        PageNameGenerator generator = new PageNameGenerator(seed);
-        SplittableRandom random = new SplittableRandom(seed);
-        ids = new String[size];
-        names = new String[size];
+        this.size = size;
+        this.seed = seed;
         fans = new long[size];
+        long[] keys = new long[size];
+        Cursor cursor = pages();
+        String first = null;
+        String last = null;
         for (int i = 0; i < size; i++) {
-            ids[i] = "bench-" + i;
+            Page page = cursor.next();
+            fans[i] = page.fans();
+            keys[i] = (page.fans() << POSITION_BITS) | ((1L << POSITION_BITS) - 1 - i);
+            first = i == 0 ? page.name() : first;
+            last = page.name();
+        }
+        firstName = first;
+        lastName = last;
+        Arrays.sort(keys); // ascending by fans, then by descending position: read backwards
+        byPopularity = new int[size];
+        for (int i = 0; i < size; i++) {
+            long low = keys[size - 1 - i] & ((1L << POSITION_BITS) - 1);
+            byPopularity[i] = (int) ((1L << POSITION_BITS) - 1 - low);
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** A new pass over the pages, in order, regenerated from the seed. */
+    Cursor pages() {
+        return new Cursor(size, seed);
+    }
+
+    /** The names of the given positions, from one pass. */
+    Map<Integer, String> names(Set<Integer> positions) {
+        Map<Integer, String> names = new HashMap<>(positions.size() * 2);
+        int last = positions.stream().mapToInt(Integer::intValue).max().orElse(-1);
+        Cursor cursor = pages();
+        for (int i = 0; i <= last; i++) {
+            Page page = cursor.next();
+            if (positions.contains(i)) {
+                names.put(i, page.name());
+            }
+        }
+        return names;
+    }
+
+    static String id(int position) {
+        return "bench-" + position;
+    }
+
+    /** One generated page: its position in the corpus, name and fans. */
+    record Page(int position, String name, long fans) {
+        PageDocument document() {
+            String username =
+                    name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "") + "_"
+                            + position;
+            return new PageDocument(
+                    id(position),
+                    name,
+                    username,
+                    "Bench",
+                    fans,
+                    fans > 1_000_000,
+                    Instant.parse("2026-11-01T00:00:00Z"));
+        }
+    }
+
+    /** The generator's sequence: the same pages in the same order on every pass. */
+    static final class Cursor implements Iterator<Page> {
+        private final int size;
+        private final PageNameGenerator generator;
+        private final SplittableRandom random;
+        private int next;
+
+        private Cursor(int size, long seed) {
+            this.size = size;
+            this.generator = new PageNameGenerator(seed);
+            this.random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public Page next() {
+            if (next >= size) {
+                throw new NoSuchElementException();
+            }
             String name = generator.next();
             int tail = random.nextInt(100);
             if (tail < 30) {
@@ -43,33 +145,10 @@ public final class BenchCorpus {
             } else if (tail < 55) {
                 name = brand(random) + " " + brand(random);
             }
-            names[i] = name;
             double u = 1.0 - random.nextDouble();
-            fans[i] = Math.min(300_000_000L, (long) (20 * Math.pow(u, -1 / 1.1)));
+            long fans = Math.min(MAX_FANS, (long) (20 * Math.pow(u, -1 / 1.1)));
+            return new Page(next++, name, fans);
         }
-        Integer[] order = new Integer[size];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Long.compare(fans[b], fans[a]));
-        byPopularity = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-    }
-
-    int size() {
-        return ids.length;
-    }
-
-    PageDocument document(int i) {
-        String username = names[i].toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "_")
-                        .replaceAll("^_+|_+$", "")
-                + "_" + i;
-        return new PageDocument(
-                ids[i],
-                names[i],
-                username,
-                "Bench",
-                fans[i],
-                fans[i] > 1_000_000,
-                Instant.parse("2026-11-01T00:00:00Z"));
     }
 
     private static String brand(SplittableRandom random) {

@@ -12,17 +12,21 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 public final class BenchPages {
     private final BenchCorpus corpus;
     private final String alias;
+    private final BenchIndex.Load load;
 
-    private BenchPages(BenchCorpus corpus, String alias) {
+    private BenchPages(BenchCorpus corpus, String alias, BenchIndex.Load load) {
         this.corpus = corpus;
         this.alias = alias;
+        this.load = load;
     }
 
     /** Generates the corpus, loads it unless the alias already holds it (or {@code reload}), and prints how it went. */
     public static BenchPages ensure(OpenSearchClient admin, int size, boolean reload) throws Exception {
         long t0 = System.nanoTime();
         BenchCorpus corpus = new BenchCorpus(size, 42);
-        System.out.printf("corpus generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "corpus: fans and popularity order of %,d pages generated in %.1f s (names are streamed)%n",
+                size, (System.nanoTime() - t0) / 1e9);
         String alias = "bench-pages-" + size;
         BenchIndex.Load load = BenchIndex.ensure(admin, alias, corpus, reload);
         System.out.printf(
@@ -38,7 +42,16 @@ public final class BenchPages {
                                 load.loadMillis() / 1e3,
                                 size / (load.loadMillis() / 1e3),
                                 load.mergeMillis() / 1e3));
-        return new BenchPages(corpus, alias);
+        if (!load.reused()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "loader vs bulk ceiling over the first %,d pages: %,.0f vs %,.0f docs/s = %.2f%n",
+                    load.sampleDocs(),
+                    load.sampleDocsPerSecond(),
+                    load.ceilingDocsPerSecond(),
+                    load.sampleDocsPerSecond() / load.ceilingDocsPerSecond());
+        }
+        return new BenchPages(corpus, alias, load);
     }
 
     /** The alias the corpus is loaded under. */
@@ -49,6 +62,11 @@ public final class BenchPages {
     /** {@code count} keystroke queries from typing sessions (see {@link KeystrokeSessions}), deterministic by seed. */
     public List<String> keystrokes(int count, long seed) {
         return KeystrokeSessions.generate(corpus, count, seed);
+    }
+
+    /** How the index was loaded in this run, or that it was reused. */
+    public BenchIndex.Load load() {
+        return load;
     }
 
     BenchCorpus corpus() {

@@ -79,33 +79,33 @@ final class FstSuggester implements AutoCloseable {
 
     /** Feeds every word-start suffix of every folded name to the FST builder. */
     private static final class Entries implements InputIterator {
-        private final BenchCorpus corpus;
-        private int page = -1;
+        private final BenchCorpus.Cursor pages;
+        private BenchCorpus.Page page;
         private List<String> suffixes = List.of();
         private int next;
         private long count;
 
         Entries(BenchCorpus corpus) {
-            this.corpus = corpus;
+            this.pages = corpus.pages();
         }
 
         @Override
         public BytesRef next() {
             while (next >= suffixes.size()) {
-                page++;
-                if (page >= corpus.size()) {
+                if (!pages.hasNext()) {
                     return null;
                 }
-                suffixes = wordStarts(TextFolding.fold(corpus.names[page]));
+                page = pages.next();
+                suffixes = wordStarts(TextFolding.fold(page.name()));
                 next = 0;
             }
             count++;
-            return new BytesRef(suffixes.get(next++) + SEPARATOR + page);
+            return new BytesRef(suffixes.get(next++) + SEPARATOR + page.position());
         }
 
         @Override
         public long weight() {
-            return corpus.fans[page];
+            return page.fans();
         }
 
         @Override

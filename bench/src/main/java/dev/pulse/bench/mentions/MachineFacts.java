@@ -31,6 +31,22 @@ public final class MachineFacts {
                 config.redis().uri());
     }
 
+    /** The cores and CPU model, in one phrase. */
+    public static String cpu() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel();
+    }
+
+    /** OpenSearch's maximum heap, e.g. {@code 512 MB}, or {@code unknown}. */
+    public static String openSearchHeap(OpenSearchClient client) {
+        try {
+            var nodes = client.nodes()
+                    .stats(s -> s.metric(org.opensearch.client.opensearch.nodes.stats.NodesStatsMetric.Jvm));
+            return (nodes.nodes().values().iterator().next().jvm().mem().heapMaxInBytes() >> 20) + " MB";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     /** The 1/5/15-minute load averages: on a shared 2-core machine they say how much a figure was disturbed. */
     public static String loadAverage() {
         try {

@@ -47,6 +47,11 @@ public final class PagesIndexAdmin {
 
     /** Indexes (upserts by page id) a batch of pages with one {@code _bulk} request. */
     public void bulkIndex(String index, List<PageDocument> pages) {
+        bulk(bulkBody(index, pages));
+    }
+
+    /** The {@code _bulk} body that indexes {@code pages} into {@code index}, each under its page id. */
+    public static byte[] bulkBody(String index, List<PageDocument> pages) {
         StringBuilder ndjson = new StringBuilder(pages.size() * 200);
         for (PageDocument page : pages) {
             ndjson.append("{\"index\":{\"_index\":\"")
@@ -57,7 +62,12 @@ public final class PagesIndexAdmin {
                     .append(Json.write(page))
                     .append('\n');
         }
-        JsonNode result = Json.read(call("POST", "/_bulk", Map.of(), ndjson.toString()), JsonNode.class);
+        return ndjson.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends a prepared {@code _bulk} body; fails when any item failed. */
+    public void bulk(byte[] ndjson) {
+        JsonNode result = Json.read(send("POST", "/_bulk", Map.of(), ndjson), JsonNode.class);
         if (result.path("errors").asBoolean(false)) {
             throw new IllegalStateException("bulk load had item errors: " + firstError(result));
         }
@@ -104,9 +114,13 @@ public final class PagesIndexAdmin {
     }
 
     private String call(String method, String endpoint, Map<String, String> query, String json) {
+        return send(method, endpoint, query, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String send(String method, String endpoint, Map<String, String> query, byte[] json) {
         var request = Requests.builder().method(method).endpoint(endpoint).query(query);
         if (json != null) {
-            request.body(Body.from(json.getBytes(StandardCharsets.UTF_8), "application/json"));
+            request.body(Body.from(json, "application/json"));
         }
         try (var response = client.generic().execute(request.build())) {
             String body = response.getBody().map(Body::bodyAsString).orElse("");
