@@ -140,31 +140,7 @@ public final class IngestService {
             Instant now) {
         Writes writes = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0);
         Set<SourceRecord> spoiled = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, Long> unchanged = new HashMap<>();
-        for (var entry : pages.entrySet()) {
-            OptionalLong held = written.unchanged(entry.getValue().value(), now);
-            if (held.isPresent()) {
-                unchanged.put(entry.getKey(), held.getAsLong());
-            }
-        }
-        Map<String, Long> indexed = indexedVersions(unchanged);
-        int skipped = 0;
-        for (var entry : pages.entrySet()) {
-            Long held = unchanged.get(entry.getKey());
-            if (held != null && held.equals(indexed.get(entry.getKey()))) {
-                // the index holds exactly what this instance wrote: no other writer came in between
-                skipped++;
-                continue;
-            }
-            Candidate<PageDocument> page = entry.getValue();
-            byte[] document = serialize(page.value(), page.source(), spoiled, poison, now);
-            if (document != null) {
-                writes.add(
-                        new IndexOp(names.pages(), entry.getKey(), version(page.updatedTime()), document),
-                        page.source(),
-                        page.value());
-            }
-        }
+        int skipped = planPages(pages, writes, spoiled, poison, now);
         Set<String> pageIds = new HashSet<>();
         posts.values().forEach(post -> pageIds.add(post.value().pageId()));
         Set<String> trackedIds;
@@ -193,6 +169,41 @@ public final class IngestService {
             }
         }
         return writes.without(spoiled).skipping(skipped);
+    }
+
+    /** Adds the batch's page writes, leaving out the pages the index already holds unchanged; returns how many. */
+    private int planPages(
+            Map<String, Candidate<PageDocument>> pages,
+            Writes writes,
+            Set<SourceRecord> spoiled,
+            List<QuarantineEntry> poison,
+            Instant now) {
+        Map<String, Long> unchanged = new HashMap<>();
+        for (var entry : pages.entrySet()) {
+            OptionalLong held = written.unchanged(entry.getValue().value(), now);
+            if (held.isPresent()) {
+                unchanged.put(entry.getKey(), held.getAsLong());
+            }
+        }
+        Map<String, Long> indexed = indexedVersions(unchanged);
+        int skipped = 0;
+        for (var entry : pages.entrySet()) {
+            Long held = unchanged.get(entry.getKey());
+            if (held != null && held.equals(indexed.get(entry.getKey()))) {
+                // the index holds exactly what this instance wrote: no other writer came in between
+                skipped++;
+                continue;
+            }
+            Candidate<PageDocument> page = entry.getValue();
+            byte[] document = serialize(page.value(), page.source(), spoiled, poison, now);
+            if (document != null) {
+                writes.add(
+                        new IndexOp(names.pages(), entry.getKey(), version(page.updatedTime()), document),
+                        page.source(),
+                        page.value());
+            }
+        }
+        return skipped;
     }
 
     private Counts apply(
