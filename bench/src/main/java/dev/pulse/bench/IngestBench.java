@@ -15,13 +15,15 @@ import java.util.Map;
  * {@code ./pulse bench ingest [--posts N] [--naive-posts N] [--pages N] [--tracked-top N] [--shards N] [--batch N]
  * [--seed S]}: end-to-end, handler-only, naive and ceiling posts/s from one run. Prints figures; asserts nothing.
  * The last line is {@code RESULT ingest posts_per_s=… handler_posts_per_s=… naive_posts_per_s=…
- * ceiling_posts_per_s=…}.
+ * ceiling_posts_per_s=… pages_written=… pages_skipped=…}, the page counts those of the end-to-end phase.
  */
 public final class IngestBench {
     private IngestBench() {}
 
     public static void main(String[] args) throws Exception {
-        System.setOut(new PrintStream(new JsonLineFilter(new FileOutputStream(FileDescriptor.out)), true, UTF_8));
+        JsonLineFilter output = new JsonLineFilter(
+                new FileOutputStream(FileDescriptor.out), IngestPhases.PAGES_WRITTEN, IngestPhases.PAGES_SKIPPED);
+        System.setOut(new PrintStream(output, true, UTF_8));
         Map<String, String> options = new HashMap<>(Map.of(
                 "--posts", "100000",
                 "--naive-posts", "10000",
@@ -44,14 +46,17 @@ public final class IngestBench {
                 number(options, "--shards"),
                 number(options, "--batch"),
                 number(options, "--seed"));
-        IngestPhases.Figures figures = new IngestPhases(settings).run();
+        IngestPhases.Figures figures = new IngestPhases(settings, output).run();
         System.out.println(String.format(
                 Locale.ROOT,
-                "RESULT ingest posts_per_s=%.0f handler_posts_per_s=%.0f naive_posts_per_s=%.0f ceiling_posts_per_s=%.0f",
+                "RESULT ingest posts_per_s=%.0f handler_posts_per_s=%.0f naive_posts_per_s=%.0f ceiling_posts_per_s=%.0f"
+                        + " pages_written=%d pages_skipped=%d",
                 figures.endToEnd(),
                 figures.handler(),
                 figures.naive(),
-                figures.ceiling()));
+                figures.ceiling(),
+                figures.pagesWritten(),
+                figures.pagesSkipped()));
     }
 
     /** A whole, non-negative number; anything else ends the run with the flag named, before any work starts. */

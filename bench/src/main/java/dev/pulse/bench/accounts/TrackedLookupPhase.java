@@ -19,6 +19,7 @@ import dev.pulse.ingest.application.IngestMetrics;
 import dev.pulse.ingest.application.IngestService;
 import dev.pulse.ingest.application.QuarantineEntry;
 import dev.pulse.ingest.application.TrackedPages;
+import dev.pulse.ingest.application.WrittenPages;
 import dev.pulse.ingest.domain.PostParser;
 import dev.pulse.tools.firehose.SimRecord;
 import dev.pulse.tools.firehose.Simulator;
@@ -255,6 +256,8 @@ public final class TrackedLookupPhase {
                 },
                 IngestMetrics.NONE,
                 new IndexNames(indices.pages(), indices.posts()),
-                clock);
+                clock,
+                // every page written, as this phase has always measured: its figure is the tracked-page lookups' cost
+                new WrittenPages(WrittenPages.Policy.OFF));
     }
 }

@@ -38,15 +38,25 @@ public final class IngestPhases {
     /** What to run. */
     public record Settings(int posts, int naivePosts, int pages, int trackedTop, int shards, int batch, long seed) {}
 
-    /** Posts per second of each phase. */
-    public record Figures(double endToEnd, double handler, double naive, double ceiling) {}
+    /** Posts per second of each phase, and the end-to-end phase's page writes done and skipped. */
+    public record Figures(
+            double endToEnd, double handler, double naive, double ceiling, long pagesWritten, long pagesSkipped) {}
+
+    /** The ingest function's EMF metrics that count page writes done and skipped. */
+    public static final String PAGES_WRITTEN = "PagesUpserted";
+
+    public static final String PAGES_SKIPPED = "PagesSkipped";
 
     private final Settings settings;
+    private final JsonLineFilter output;
+    private long pagesWritten;
+    private long pagesSkipped;
     /** How many events the handler phase used, so the ceiling de-duplicates pages over the same batch sizes. */
     private int handlerBatches;
 
-    public IngestPhases(Settings settings) {
+    public IngestPhases(Settings settings, JsonLineFilter output) {
         this.settings = settings;
+        this.output = output;
     }
 
     public Figures run() throws Exception {
@@ -57,13 +67,18 @@ public final class IngestPhases {
             double endToEnd = endToEnd(stack, data);
             RawIndexer raw = new RawIndexer(stack.openSearch);
             double postsPerBatch = (double) settings.posts() / Math.max(1, handlerBatches);
-            stack.phase("ceiling");
+            begin(stack, "ceiling");
             long ceilingNanos = raw.ceiling(
                     data.records, data.tracked, stack.pages("ceiling"), stack.posts("ceiling"), (int) postsPerBatch);
             double ceiling = rate(settings.posts(), ceilingNanos);
-            print("ceiling", "raw _bulk of the handler's documents, 2 requests in flight", ceiling, ceilingNanos);
+            print(
+                    "ceiling",
+                    "raw _bulk of the handler's documents (" + raw.ceilingPages()
+                            + " page documents, one per page per batch), 2 requests in flight",
+                    ceiling,
+                    ceilingNanos);
             check(stack, "ceiling", data);
-            stack.phase("naive");
+            begin(stack, "naive");
             List<SimRecord> naivePosts = data.records.subList(0, Math.min(settings.naivePosts(), data.records.size()));
             long naiveNanos = raw.naive(naivePosts, data.tracked, stack.pages("naive"), stack.posts("naive"));
             double naive = rate(naivePosts.size(), naiveNanos);
@@ -77,12 +92,19 @@ public final class IngestPhases {
                     "speed-up over naive: %.1fx end to end, %.1fx handler%n",
                     endToEnd / naive,
                     handler / naive);
-            return new Figures(endToEnd, handler, naive, ceiling);
+            System.out.printf(
+                    Locale.ROOT,
+                    "end to end / ceiling: %.2f; end-to-end page writes %d of %d (%d skipped)%n",
+                    endToEnd / ceiling,
+                    pagesWritten,
+                    pagesWritten + pagesSkipped,
+                    pagesSkipped);
+            return new Figures(endToEnd, handler, naive, ceiling, pagesWritten, pagesSkipped);
         }
     }
 
     private double handlerOnly(BenchStack stack, BenchData data) throws Exception {
-        Map<String, String> resources = stack.phase("handler");
+        Map<String, String> resources = begin(stack, "handler");
         LocalSettings local = LocalSettings.fromSystem();
         List<List<String>> events = data.events(
                 KinesisEventFactory.forMapping(local, stack.stream, PulseTopology.INGEST_FUNCTION),
@@ -129,6 +151,7 @@ public final class IngestPhases {
                 elapsed);
         System.out.printf("handler batch latency ms: %s%n", percentiles(latencies));
         check(stack, "handler", data);
+        pageWrites("handler");
         return rate;
     }
 
@@ -157,7 +180,7 @@ public final class IngestPhases {
     }
 
     private double endToEnd(BenchStack stack, BenchData data) throws Exception {
-        Map<String, String> resources = stack.phase("e2e");
+        Map<String, String> resources = begin(stack, "e2e");
         long started = System.nanoTime();
         long elapsed;
         String mappingSettings;
@@ -189,13 +212,43 @@ public final class IngestPhases {
                 rate,
                 elapsed);
         check(stack, "e2e", data);
+        long[] writes = pageWrites("e2e");
+        pagesWritten = writes[0];
+        pagesSkipped = writes[1];
         return rate;
+    }
+
+    /** Creates the phase's indices and prints when it starts and the load then, to match a profile's samples. */
+    private static Map<String, String> begin(BenchStack stack, String phase) {
+        Map<String, String> resources = stack.phase(phase);
+        System.out.printf(Locale.ROOT, "-- %s starts at %s; load %s%n", phase, java.time.Instant.now(), load());
+        return resources;
+    }
+
+    /** The page writes the function counted since the last call: written, skipped. */
+    private long[] pageWrites(String phase) {
+        long written = output.takeTotal(PAGES_WRITTEN);
+        long skipped = output.takeTotal(PAGES_SKIPPED);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: page writes %d, skipped %d (the function's PagesUpserted and PagesSkipped)%n",
+                phase,
+                written,
+                skipped);
+        return new long[] {written, skipped};
     }
 
     private void check(BenchStack stack, String phase, BenchData data) {
         long posts = stack.postCount(phase);
         long pages = stack.pageCount(phase);
-        System.out.printf("%s: indexed %d posts (expected %d), %d pages%n", phase, posts, data.trackedPosts(), pages);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: indexed %d posts (expected %d), %d pages; load %s%n",
+                phase,
+                posts,
+                data.trackedPosts(),
+                pages,
+                load());
     }
 
     private void printSetup(BenchData data) {

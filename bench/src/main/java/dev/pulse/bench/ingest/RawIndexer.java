@@ -38,6 +38,7 @@ final class RawIndexer {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String endpoint;
+    private int ceilingPages;
 
     RawIndexer(String endpoint) {
         this.endpoint = endpoint;
@@ -95,6 +96,7 @@ final class RawIndexer {
                 }
             }
             batchPages.forEach((id, page) -> append(body, pages, id, json(page)));
+            ceilingPages += batchPages.size();
         }
         bodies.add(body.toByteArray());
         long started = System.nanoTime();
@@ -108,6 +110,11 @@ final class RawIndexer {
             }
         }
         return System.nanoTime() - started;
+    }
+
+    /** How many page documents the last {@link #ceiling} sent: one per page per batch. */
+    int ceilingPages() {
+        return ceilingPages;
     }
 
     private static List<Post> parse(List<SimRecord> records) {

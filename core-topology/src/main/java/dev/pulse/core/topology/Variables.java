@@ -78,6 +78,12 @@ public final class Variables {
         public static final String TRACKED_TTL_MS = "PULSE_INGEST_TRACKED_TTL_MS";
         public static final String TRACKED_POLL_MS = "PULSE_INGEST_TRACKED_POLL_MS";
         public static final String RETRY_BUDGET_MS = "PULSE_INGEST_RETRY_BUDGET_MS";
+        /** Pages whose last write one instance remembers, to skip writes that change nothing; 0 turns skipping off. */
+        public static final String WRITTEN_PAGES = "PULSE_INGEST_WRITTEN_PAGES";
+        /** How far fans may drift from the written value before the page is written again, in basis points. */
+        public static final String PAGE_FANS_TOLERANCE_BP = "PULSE_INGEST_PAGE_FANS_TOLERANCE_BP";
+        /** The age after which a page is written again even when nothing mentions reads changed. */
+        public static final String PAGE_MAX_AGE_MS = "PULSE_INGEST_PAGE_MAX_AGE_MS";
 
         private Ingest() {}
     }

@@ -7,6 +7,7 @@ import dev.pulse.core.topology.Observability;
 import dev.pulse.core.topology.PulseTopology;
 import dev.pulse.core.topology.Variables;
 import dev.pulse.ingest.application.QuarantineEntry;
+import dev.pulse.ingest.application.WrittenPages;
 import java.time.Duration;
 
 /** The ingest function's settings: physical resource names from the topology's variables, and its limits. */
@@ -20,6 +21,7 @@ public record IngestConfig(
         Duration trackedPagesTtl,
         Duration trackedPagesPoll,
         Duration retryBudget,
+        WrittenPages.Policy pageWrites,
         String serviceName,
         String metricsNamespace) {
 
@@ -36,6 +38,22 @@ public record IngestConfig(
     public static final String TRACKED_TTL_MS = Variables.Ingest.TRACKED_TTL_MS;
     public static final String RETRY_BUDGET_MS = Variables.Ingest.RETRY_BUDGET_MS;
     public static final String TRACKED_POLL_MS = Variables.Ingest.TRACKED_POLL_MS;
+    public static final String WRITTEN_PAGES = Variables.Ingest.WRITTEN_PAGES;
+    public static final String PAGE_FANS_TOLERANCE_BP = Variables.Ingest.PAGE_FANS_TOLERANCE_BP;
+    public static final String PAGE_MAX_AGE_MS = Variables.Ingest.PAGE_MAX_AGE_MS;
+    /**
+     * Pages one instance remembers it wrote (a few hundred bytes each, about 30 MB at the default): the firehose's
+     * busy pages, which post in every batch, not every page.
+     */
+    public static final int DEFAULT_WRITTEN_PAGES = 100_000;
+    /** 1 %: a fan count shown rounded (12.3M) does not move; mentions ranks by its order of magnitude. */
+    public static final int DEFAULT_PAGE_FANS_TOLERANCE_BP = 100;
+    /** How long a page may go unwritten while only its fans drift within the tolerance (or its updated_time moves). */
+    public static final long DEFAULT_PAGE_MAX_AGE_MS = 600_000;
+    /** The staleness bound stays under an hour, and fans within 10 %, whatever the environment says. */
+    public static final Duration PAGE_MAX_AGE_LIMIT = Duration.ofHours(1);
+
+    public static final int PAGE_FANS_TOLERANCE_LIMIT_BP = 1_000;
     /**
      * The safety net on a per-page answer's age: changes reach ingest through the change log, polled every {@link
      * #TRACKED_POLL_MS}; the TTL only bounds what a lost change-log entry could leave stale.
@@ -66,6 +84,20 @@ public record IngestConfig(
                     TRACKED_POLL_MS,
                     "must be 0-" + TRACKED_POLL_LIMIT.toMillis() + ", was " + trackedPagesPoll.toMillis());
         }
+        if (pageWrites.capacity() > 10_000_000) {
+            throw new ConfigException(WRITTEN_PAGES, "must be 0-10000000, was " + pageWrites.capacity());
+        }
+        if (pageWrites.fansToleranceBasisPoints() > PAGE_FANS_TOLERANCE_LIMIT_BP) {
+            throw new ConfigException(
+                    PAGE_FANS_TOLERANCE_BP,
+                    "must be 0-" + PAGE_FANS_TOLERANCE_LIMIT_BP + ", was " + pageWrites.fansToleranceBasisPoints());
+        }
+        if (pageWrites.maxAge().compareTo(PAGE_MAX_AGE_LIMIT) > 0) {
+            throw new ConfigException(
+                    PAGE_MAX_AGE_MS,
+                    "must be 0-" + PAGE_MAX_AGE_LIMIT.toMillis() + ", was "
+                            + pageWrites.maxAge().toMillis());
+        }
         if (maxPostBytes < 1024) {
             throw new ConfigException(MAX_POST_BYTES, "must be at least 1024, was " + maxPostBytes);
         }
@@ -83,8 +115,27 @@ public record IngestConfig(
                 env.millis(TRACKED_TTL_MS, DEFAULT_TRACKED_TTL_MS),
                 env.millis(TRACKED_POLL_MS, DEFAULT_TRACKED_POLL_MS),
                 env.millis(RETRY_BUDGET_MS, 60_000),
+                pageWrites(env),
                 // Both are always set by the CDK and the local runtime; the defaults are the topology's own values.
                 env.optional(Variables.Powertools.SERVICE_NAME, PulseTopology.INGEST_FUNCTION),
                 env.optional(Variables.Powertools.METRICS_NAMESPACE, Observability.METRICS_NAMESPACE));
+    }
+
+    private static WrittenPages.Policy pageWrites(dev.pulse.core.config.Env env) {
+        int capacity = env.integer(WRITTEN_PAGES, DEFAULT_WRITTEN_PAGES);
+        int tolerance = env.integer(PAGE_FANS_TOLERANCE_BP, DEFAULT_PAGE_FANS_TOLERANCE_BP);
+        Duration maxAge = env.millis(PAGE_MAX_AGE_MS, DEFAULT_PAGE_MAX_AGE_MS);
+        if (capacity < 0) {
+            throw new ConfigException(WRITTEN_PAGES, "must be 0-10000000, was " + capacity);
+        }
+        if (tolerance < 0) {
+            throw new ConfigException(
+                    PAGE_FANS_TOLERANCE_BP, "must be 0-" + PAGE_FANS_TOLERANCE_LIMIT_BP + ", was " + tolerance);
+        }
+        if (maxAge.isNegative()) {
+            throw new ConfigException(
+                    PAGE_MAX_AGE_MS, "must be 0-" + PAGE_MAX_AGE_LIMIT.toMillis() + ", was " + maxAge.toMillis());
+        }
+        return new WrittenPages.Policy(capacity, tolerance, maxAge);
     }
 }

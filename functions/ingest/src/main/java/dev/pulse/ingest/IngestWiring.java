@@ -15,6 +15,7 @@ import dev.pulse.ingest.application.Backoff;
 import dev.pulse.ingest.application.IndexNames;
 import dev.pulse.ingest.application.IngestMetrics;
 import dev.pulse.ingest.application.IngestService;
+import dev.pulse.ingest.application.WrittenPages;
 import dev.pulse.ingest.domain.PostParser;
 import java.time.Clock;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
@@ -71,7 +72,8 @@ public final class IngestWiring {
                 new SqsQuarantine(aws.sqs(), config.quarantineQueue()),
                 metrics,
                 new IndexNames(config.pagesIndex(), config.postsPrefix()),
-                clock);
+                clock,
+                new WrittenPages(config.pageWrites()));
         return new IngestWiring(config, service);
     }
 

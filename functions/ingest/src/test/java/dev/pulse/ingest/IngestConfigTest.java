@@ -96,6 +96,45 @@ class IngestConfigTest {
                 .hasMessageContaining(IngestConfig.TRACKED_POLL_MS);
     }
 
+    @Test
+    void givenNoWriteSkippingVariables_whenRead_thenOnePercentTenMinutesAndAHundredThousandPages() {
+        IngestConfig config = IngestConfig.from(PulseConfig.fromEnv(environment()));
+
+        assertThat(config.pageWrites().capacity()).isEqualTo(100_000);
+        assertThat(config.pageWrites().fansToleranceBasisPoints()).isEqualTo(100);
+        assertThat(config.pageWrites().maxAge()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void givenWriteSkippingVariables_whenRead_thenTheyAreTheTopologys() {
+        Map<String, String> env = environment();
+        env.put("PULSE_INGEST_WRITTEN_PAGES", "0");
+        env.put("PULSE_INGEST_PAGE_FANS_TOLERANCE_BP", "50");
+        env.put("PULSE_INGEST_PAGE_MAX_AGE_MS", "60000");
+
+        IngestConfig config = IngestConfig.from(PulseConfig.fromEnv(env));
+
+        assertThat(config.pageWrites().capacity()).isZero();
+        assertThat(config.pageWrites().fansToleranceBasisPoints()).isEqualTo(50);
+        assertThat(config.pageWrites().maxAge()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void givenAStalenessBoundPastItsLimits_whenRead_thenTheVariableIsNamed() {
+        for (var bad : Map.of(
+                        IngestConfig.PAGE_MAX_AGE_MS, "3600001",
+                        IngestConfig.PAGE_FANS_TOLERANCE_BP, "1001",
+                        IngestConfig.WRITTEN_PAGES, "-1")
+                .entrySet()) {
+            Map<String, String> env = environment();
+            env.put(bad.getKey(), bad.getValue());
+
+            assertThatThrownBy(() -> IngestConfig.from(PulseConfig.fromEnv(env)))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(bad.getKey());
+        }
+    }
+
     private static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", "eu-west-1");

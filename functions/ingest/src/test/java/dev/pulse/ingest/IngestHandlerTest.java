@@ -15,6 +15,7 @@ import dev.pulse.ingest.application.IndexOp;
 import dev.pulse.ingest.application.IngestService;
 import dev.pulse.ingest.application.QuarantineEntry;
 import dev.pulse.ingest.application.WriteOutcome;
+import dev.pulse.ingest.application.WrittenPages;
 import dev.pulse.ingest.domain.PoisonReason;
 import dev.pulse.ingest.domain.PostParser;
 import java.time.Clock;
@@ -56,7 +57,8 @@ class IngestHandlerTest {
                     },
                     (result, millis) -> results.add(result),
                     new IndexNames("pages", "posts"),
-                    Clock.systemUTC()),
+                    Clock.systemUTC(),
+                    new WrittenPages(new WrittenPages.Policy(1_000, 100, Duration.ofMinutes(10)))),
             RETRY_BUDGET);
 
     @Test

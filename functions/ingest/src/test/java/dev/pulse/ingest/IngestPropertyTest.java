@@ -13,6 +13,7 @@ import dev.pulse.ingest.application.IndexOp;
 import dev.pulse.ingest.application.IngestService;
 import dev.pulse.ingest.application.QuarantineEntry;
 import dev.pulse.ingest.application.WriteOutcome;
+import dev.pulse.ingest.application.WrittenPages;
 import dev.pulse.ingest.domain.ParseResult;
 import dev.pulse.ingest.domain.PostParser;
 import dev.pulse.ingest.domain.kpl.AggregatedRecords;
@@ -64,7 +65,8 @@ class IngestPropertyTest {
                         },
                         (result, millis) -> results.add(result),
                         new IndexNames("pages", "posts"),
-                        CLOCK),
+                        CLOCK,
+                        new WrittenPages(new WrittenPages.Policy(1_000, 100, Duration.ofMinutes(10)))),
                 Duration.ofSeconds(1));
 
         StreamsEventResponse response = handler.handleRequest(

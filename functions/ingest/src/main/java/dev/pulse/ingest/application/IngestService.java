@@ -18,13 +18,15 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest use case for one batch: de-aggregate, parse, quarantine poison, upsert the newest version of each page,
- * index the posts of tracked pages, and name the Kinesis records that failed transiently.
+ * The ingest use case for one batch: de-aggregate, parse, quarantine poison, upsert the newest version of each page
+ * unless the index already holds what mentions would read of it, index the posts of tracked pages, and name the Kinesis
+ * records that failed transiently.
  */
 public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -36,6 +38,7 @@ public final class IngestService {
     private final IngestMetrics metrics;
     private final IndexNames names;
     private final Clock clock;
+    private final WrittenPages written;
 
     public IngestService(
             PostParser parser,
@@ -44,7 +47,8 @@ public final class IngestService {
             Quarantine quarantine,
             IngestMetrics metrics,
             IndexNames names,
-            Clock clock) {
+            Clock clock,
+            WrittenPages written) {
         this.parser = parser;
         this.tracked = tracked;
         this.sink = sink;
@@ -52,6 +56,7 @@ public final class IngestService {
         this.metrics = metrics;
         this.names = names;
         this.clock = clock;
+        this.written = written;
     }
 
     public BatchResult ingest(List<InboundRecord> records, Instant deadline) {
@@ -82,6 +87,7 @@ public final class IngestService {
         }
         Writes writes = plan(pages, posts, failures, poison, now);
         Counts counts = apply(writes, sink.write(writes.ops(), deadline), poison, failures, now);
+        counts.skipped = writes.skipped();
         int quarantined = sendPoison(poison, failures);
         BatchResult result = new BatchResult(
                 records.size(),
@@ -90,7 +96,8 @@ public final class IngestService {
                 counts.posts,
                 counts.superseded,
                 quarantined,
-                failures.sequenceNumbers());
+                failures.sequenceNumbers(),
+                counts.skipped);
         metrics.batch(result, (System.nanoTime() - started) / 1_000_000);
         return result;
     }
@@ -131,18 +138,9 @@ public final class IngestService {
             Failures failures,
             List<QuarantineEntry> poison,
             Instant now) {
-        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0);
         Set<SourceRecord> spoiled = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (var entry : pages.entrySet()) {
-            Candidate<PageDocument> page = entry.getValue();
-            byte[] document = serialize(page.value(), page.source(), spoiled, poison, now);
-            if (document != null) {
-                writes.add(
-                        new IndexOp(names.pages(), entry.getKey(), version(page.updatedTime()), document),
-                        page.source(),
-                        true);
-            }
-        }
+        int skipped = planPages(pages, writes, spoiled, poison, now);
         Set<String> pageIds = new HashSet<>();
         posts.values().forEach(post -> pageIds.add(post.value().pageId()));
         Set<String> trackedIds;
@@ -151,7 +149,7 @@ public final class IngestService {
         } catch (TransientFailureException e) {
             LOG.warn("tracked pages unavailable, retrying the records that carry posts: {}", e.getMessage());
             posts.values().forEach(post -> failures.add(post.source()));
-            return writes.without(spoiled);
+            return writes.without(spoiled).skipping(skipped);
         }
         for (var entry : posts.entrySet()) {
             Post post = entry.getValue().value();
@@ -166,11 +164,46 @@ public final class IngestService {
                                     version(post.updatedTime()),
                                     document),
                             source,
-                            false);
+                            null);
                 }
             }
         }
-        return writes.without(spoiled);
+        return writes.without(spoiled).skipping(skipped);
+    }
+
+    /** Adds the batch's page writes, leaving out the pages the index already holds unchanged; returns how many. */
+    private int planPages(
+            Map<String, Candidate<PageDocument>> pages,
+            Writes writes,
+            Set<SourceRecord> spoiled,
+            List<QuarantineEntry> poison,
+            Instant now) {
+        Map<String, Long> unchanged = new HashMap<>();
+        for (var entry : pages.entrySet()) {
+            OptionalLong held = written.unchanged(entry.getValue().value(), now);
+            if (held.isPresent()) {
+                unchanged.put(entry.getKey(), held.getAsLong());
+            }
+        }
+        Map<String, Long> indexed = indexedVersions(unchanged);
+        int skipped = 0;
+        for (var entry : pages.entrySet()) {
+            Long held = unchanged.get(entry.getKey());
+            if (held != null && held.equals(indexed.get(entry.getKey()))) {
+                // the index holds exactly what this instance wrote: no other writer came in between
+                skipped++;
+                continue;
+            }
+            Candidate<PageDocument> page = entry.getValue();
+            byte[] document = serialize(page.value(), page.source(), spoiled, poison, now);
+            if (document != null) {
+                writes.add(
+                        new IndexOp(names.pages(), entry.getKey(), version(page.updatedTime()), document),
+                        page.source(),
+                        page.value());
+            }
+        }
+        return skipped;
     }
 
     private Counts apply(
@@ -179,9 +212,13 @@ public final class IngestService {
         for (int i = 0; i < outcomes.size(); i++) {
             WriteOutcome outcome = outcomes.get(i);
             SourceRecord source = writes.sources().get(i);
+            PageDocument page = writes.pages().get(i);
+            if (page != null) {
+                remember(page, writes.ops().get(i).version(), outcome, now);
+            }
             switch (outcome.status()) {
                 case WRITTEN -> {
-                    if (writes.isPage().get(i)) {
+                    if (page != null) {
                         counts.pages++;
                     } else {
                         counts.posts++;
@@ -194,6 +231,32 @@ public final class IngestService {
             }
         }
         return counts;
+    }
+
+    /**
+     * The indexed versions of the pages this instance's record calls unchanged. The record alone cannot see another
+     * instance's write (a shard's batches move between instances), so a skip also needs the index to hold the very
+     * version this instance wrote. When the index cannot tell, every page is written, as before.
+     */
+    private Map<String, Long> indexedVersions(Map<String, Long> unchanged) {
+        if (unchanged.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return sink.versions(names.pages(), unchanged.keySet());
+        } catch (TransientFailureException e) {
+            LOG.warn("page versions unavailable, writing {} unchanged pages: {}", unchanged.size(), e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Only an acknowledged write is remembered; any other outcome leaves the indexed page unknown to this instance. */
+    private void remember(PageDocument page, long version, WriteOutcome outcome, Instant now) {
+        if (outcome.status() == WriteOutcome.Status.WRITTEN) {
+            written.written(page, version, now);
+        } else {
+            written.forget(page.pageId());
+        }
     }
 
     /**
@@ -244,21 +307,26 @@ public final class IngestService {
         }
     }
 
-    private record Writes(List<IndexOp> ops, List<SourceRecord> sources, List<Boolean> isPage) {
-        void add(IndexOp op, SourceRecord source, boolean page) {
+    /** The ops to send, each with its record and, for a page, the document; and the count of page writes skipped. */
+    private record Writes(List<IndexOp> ops, List<SourceRecord> sources, List<PageDocument> pages, int skipped) {
+        void add(IndexOp op, SourceRecord source, PageDocument page) {
             ops.add(op);
             sources.add(source);
-            isPage.add(page);
+            pages.add(page);
+        }
+
+        Writes skipping(int pagesSkipped) {
+            return new Writes(ops, sources, pages, pagesSkipped);
         }
 
         Writes without(Set<SourceRecord> spoiled) {
             if (spoiled.isEmpty()) {
                 return this;
             }
-            Writes kept = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Writes kept = new Writes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), skipped);
             for (int i = 0; i < ops.size(); i++) {
                 if (!spoiled.contains(sources.get(i))) {
-                    kept.add(ops.get(i), sources.get(i), isPage.get(i));
+                    kept.add(ops.get(i), sources.get(i), pages.get(i));
                 }
             }
             return kept;
@@ -269,5 +337,6 @@ public final class IngestService {
         int pages;
         int posts;
         int superseded;
+        int skipped;
     }
 }

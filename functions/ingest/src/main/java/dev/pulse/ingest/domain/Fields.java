@@ -3,7 +3,9 @@ package dev.pulse.ingest.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 
@@ -56,7 +58,7 @@ record Fields(JsonNode node) {
         }
         Instant time;
         try {
-            time = OffsetDateTime.parse(value, GRAPH_TIME).toInstant();
+            time = parseTime(value);
         } catch (DateTimeException e) {
             throw new InvalidPostException(PoisonReason.INVALID_VALUE, name + " is not a time: '" + value + "'");
         }
@@ -65,6 +67,53 @@ record Fields(JsonNode node) {
             throw new InvalidPostException(PoisonReason.INVALID_VALUE, violation);
         }
         return time;
+    }
+
+    /**
+     * The Graph API's own shape ({@code 2026-11-26T06:07:04+0000}, 24 characters, UTC) read digit by digit when
+     * every field is in a range no resolver could read otherwise (days up to 28); the formatter, which profiling
+     * showed at about 8 % of the handler's CPU, reads everything else, with its own (smart) resolving of days 29-31
+     * and 24:00, so both give the same answer for every input.
+     */
+    static Instant parseTime(String value) {
+        if (value.length() == 24
+                && value.charAt(4) == '-'
+                && value.charAt(7) == '-'
+                && value.charAt(10) == 'T'
+                && value.charAt(13) == ':'
+                && value.charAt(16) == ':'
+                && value.endsWith("+0000")) {
+            int year = digits(value, 0, 4);
+            int month = digits(value, 5, 7);
+            int day = digits(value, 8, 10);
+            int hour = digits(value, 11, 13);
+            int minute = digits(value, 14, 16);
+            int second = digits(value, 17, 19);
+            if ((year | month | day | hour | minute | second) >= 0
+                    && month >= 1
+                    && month <= 12
+                    && day >= 1
+                    && day <= 28
+                    && hour <= 23
+                    && minute <= 59
+                    && second <= 59) {
+                return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+            }
+        }
+        return OffsetDateTime.parse(value, GRAPH_TIME).toInstant();
+    }
+
+    /** The number written in {@code value[from, to)} with ASCII digits only, or -1. */
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     Long longValue(String name) {

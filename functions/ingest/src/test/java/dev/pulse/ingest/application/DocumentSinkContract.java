@@ -1,6 +1,7 @@
 package dev.pulse.ingest.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.core.testing.Unique;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link DocumentSink} must do: one outcome per op, in order; writes are idempotent by id and externally
  * versioned (an equal version overwrites, so a retry succeeds; an older one is superseded and never regresses the
  * document); a document the index refuses is rejected with a reason; a backend that stays unreachable until the
- * deadline makes every unsettled op transient.
+ * deadline makes every unsettled op transient. Versions read back are those of acknowledged writes, without waiting
+ * for a refresh, and an unreachable backend cannot tell them.
  */
 public abstract class DocumentSinkContract {
     protected final String index = Unique.name("contract-sink");
@@ -41,6 +44,21 @@ public abstract class DocumentSinkContract {
     @AfterEach
     void tearDownSink() {
         dispose();
+    }
+
+    @Test
+    void givenJustWrittenDocuments_whenVersionsRead_thenEachOnesVersionAndNothingForAMissingId() {
+        sink().write(List.of(op("a", 20, 20), op("b", 30, 31)), soon());
+        write(op("b", 40, 41));
+
+        assertThat(sink().versions(index, List.of("a", "b", "missing")))
+                .containsOnly(Map.entry("a", 20L), Map.entry("b", 40L));
+    }
+
+    @Test
+    void givenUnreachableBackend_whenVersionsRead_thenTransientFailure() {
+        assertThatThrownBy(() -> unreachableSink().versions(index, List.of("a")))
+                .isInstanceOf(TransientFailureException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.pulse.ingest.application;
 import dev.pulse.core.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ final class InMemoryAdapters {
         final Map<String, Map<String, Object>> documents = new HashMap<>();
         Function<IndexOp, WriteOutcome> failure = op -> null;
         int writes;
+        int versionReads;
+        boolean versionsDown;
 
         @Override
         public List<WriteOutcome> write(List<IndexOp> ops, Instant deadline) {
@@ -43,6 +46,22 @@ final class InMemoryAdapters {
                 outcomes.add(WriteOutcome.WRITTEN_OK);
             }
             return outcomes;
+        }
+
+        @Override
+        public Map<String, Long> versions(String index, Collection<String> ids) {
+            versionReads++;
+            if (versionsDown) {
+                throw new TransientFailureException("_mget answered 503", null);
+            }
+            Map<String, Long> found = new HashMap<>();
+            for (String id : ids) {
+                Long version = versions.get(index + "/" + id);
+                if (version != null) {
+                    found.put(id, version);
+                }
+            }
+            return found;
         }
     }
 

@@ -23,6 +23,7 @@ class InMemoryDocumentSinkTest extends DocumentSinkContract {
     protected DocumentSink unreachableSink() {
         InMemoryAdapters.Sink down = new InMemoryAdapters.Sink();
         down.failure = op -> new WriteOutcome(WriteOutcome.Status.TRANSIENT, "connection refused");
+        down.versionsDown = true;
         return down;
     }
 

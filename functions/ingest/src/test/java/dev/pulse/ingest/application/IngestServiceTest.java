@@ -8,6 +8,7 @@ import dev.pulse.ingest.domain.kpl.AggregatedRecords;
 import dev.pulse.ingest.domain.kpl.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ class IngestServiceTest {
             dlq,
             (result, millis) -> reported.add(result),
             new IndexNames("pages", "posts"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new WrittenPages(new WrittenPages.Policy(1_000, 100, Duration.ofMinutes(10))));
 
     @Test
     void givenSamePageTwiceInABatch_whenIngested_thenOneUpsertWithTheNewestData() {

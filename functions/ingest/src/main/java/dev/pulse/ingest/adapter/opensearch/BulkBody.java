@@ -35,6 +35,23 @@ final class BulkBody {
         return out.toByteArray();
     }
 
+    /** An {@code _mget} body: {@code {"ids":[…]}}. */
+    static byte[] ids(List<String> ids) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + ids.size() * 24);
+        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("ids");
+            for (String id : ids) {
+                json.writeString(id);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static int size(byte[] action, IndexOp op) {
         return action.length + op.source().length + 2;
     }

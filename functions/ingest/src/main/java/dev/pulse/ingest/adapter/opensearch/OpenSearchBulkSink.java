@@ -5,6 +5,7 @@ import dev.pulse.core.json.Json;
 import dev.pulse.ingest.application.Backoff;
 import dev.pulse.ingest.application.DocumentSink;
 import dev.pulse.ingest.application.IndexOp;
+import dev.pulse.ingest.application.TransientFailureException;
 import dev.pulse.ingest.application.WriteOutcome;
 import java.io.IOException;
 import java.time.Clock;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -28,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenSearchBulkSink implements DocumentSink {
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchBulkSink.class);
+
+    private static final int MGET_IDS = 1_000;
 
     private final OpenSearchGenericClient client;
     private final int maxBulkBytes;
@@ -55,6 +60,41 @@ public final class OpenSearchBulkSink implements DocumentSink {
             writeChunk(chunk, ops, actions, sizes, outcomes, deadline);
         }
         return Arrays.asList(outcomes);
+    }
+
+    /**
+     * One realtime {@code _mget} without sources per {@value #MGET_IDS} ids: only each document's version comes back,
+     * so the read costs a lookup of the id, not a fetch.
+     */
+    @Override
+    public Map<String, Long> versions(String index, Collection<String> ids) {
+        Map<String, Long> versions = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += MGET_IDS) {
+            List<String> chunk = all.subList(from, Math.min(from + MGET_IDS, all.size()));
+            try (Response response = client.execute(Requests.create(
+                    "POST",
+                    "/" + index + "/_mget",
+                    List.of(),
+                    Map.of("_source", "false"),
+                    Body.from(BulkBody.ids(chunk), "application/json")))) {
+                byte[] bytes = response.getBody().map(Body::bodyAsBytes).orElse(new byte[0]);
+                if (response.getStatus() >= 300) {
+                    throw new TransientFailureException("_mget answered " + response.getStatus(), null);
+                }
+                for (JsonNode doc : Json.mapper().readTree(bytes).path("docs")) {
+                    if (doc.path("found").asBoolean(false)) {
+                        versions.put(
+                                doc.path("_id").asText(), doc.path("_version").asLong());
+                    } else if (doc.has("error")) {
+                        throw new TransientFailureException("_mget item failed: " + doc.path("error"), null);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw e instanceof TransientFailureException t ? t : new TransientFailureException("_mget failed", e);
+            }
+        }
+        return versions;
     }
 
     private void writeChunk(

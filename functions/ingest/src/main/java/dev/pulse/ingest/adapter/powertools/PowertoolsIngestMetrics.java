@@ -18,6 +18,7 @@ public final class PowertoolsIngestMetrics implements IngestMetrics {
         metrics.addMetric("RecordsIn", result.recordsIn(), MetricUnit.COUNT);
         metrics.addMetric("PostsIn", result.postsIn(), MetricUnit.COUNT);
         metrics.addMetric("PagesUpserted", result.pagesUpserted(), MetricUnit.COUNT);
+        metrics.addMetric("PagesSkipped", result.pagesSkipped(), MetricUnit.COUNT);
         metrics.addMetric("PostsIndexed", result.postsIndexed(), MetricUnit.COUNT);
         metrics.addMetric("Quarantined", result.quarantined(), MetricUnit.COUNT);
         metrics.addMetric("FailedRecords", result.failedSequenceNumbers().size(), MetricUnit.COUNT);

@@ -90,6 +90,22 @@ class OpenSearchBulkSinkIT extends DocumentSinkContract {
         assertThat(search.count(index)).isEqualTo(5_000);
     }
 
+    @Test
+    void givenMoreIdsThanOneMget_whenVersionsRead_thenEveryWrittenOneIsFound() {
+        List<IndexOp> ops = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            ops.add(op("doc-" + i, 1_000 + i, "{\"v\":" + i + "}"));
+            ids.add("doc-" + i);
+        }
+        ids.add("never-written");
+        sink(LocalPlatform.config(), 1024 * 1024).write(ops, soon());
+
+        var versions = small.versions(index, ids);
+
+        assertThat(versions).hasSize(2_500).containsEntry("doc-0", 1_000L).containsEntry("doc-2499", 3_499L);
+    }
+
     private IndexOp op(String id, long version, String json) {
         return new IndexOp(index, id, version, json.getBytes(StandardCharsets.UTF_8));
     }
